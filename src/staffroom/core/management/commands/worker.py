@@ -1,0 +1,16 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Run the background task worker (emails, reminders, digests)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--batch", action="store_true", help="Run what is queued, then exit.")
+        parser.add_argument("--interval", type=float, default=1.0)
+
+    def handle(self, *args, batch, interval, **options):
+        worker_args = ["--interval", str(interval), "--no-reload"]
+        if batch:
+            worker_args.append("--batch")
+        call_command("db_worker", *worker_args)

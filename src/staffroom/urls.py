@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from staffroom.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("", include("staffroom.communities.urls")),
+    path("", include("staffroom.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
