@@ -3,6 +3,7 @@
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -92,6 +93,21 @@ def require_in_ci(reason: str) -> None:
     if os.environ.get("STAFFROOM_REQUIRE_ALL"):
         pytest.fail(f"{reason} (STAFFROOM_REQUIRE_ALL is set, so this is a failure)")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """One test database per test process, so parallel runs on one machine (several
+    developers, or CI jobs) never share a file or a PostgreSQL database."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    test = database.setdefault("TEST", {})
+    if database["ENGINE"].endswith("sqlite3"):
+        base = Path(test["NAME"])
+        test["NAME"] = str(base.with_name(f"{base.stem}-{os.getpid()}{base.suffix}"))
+    else:
+        test["NAME"] = f"test_{database['NAME']}_{os.getpid()}"
 
 
 @pytest.fixture(autouse=True)

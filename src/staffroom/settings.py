@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "staffroom.communities.middleware.HubAdminMfaMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -151,7 +152,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key,20/5m/ip"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Staffroom"
-# Hub admins must turn on two-factor sign-in in production (see accounts.middleware).
+# Hub admins must turn on two-factor sign-in in production (communities.middleware).
 STAFFROOM_REQUIRE_MFA_FOR_HUB_ADMINS = env_bool("REQUIRE_MFA_FOR_HUB_ADMINS", not LOCAL_MODE)
 
 LANGUAGE_CODE = "en"
@@ -196,7 +197,9 @@ if not LOCAL_MODE:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    # The directive alone submits nothing; the site joins the preload list only if its
+    # operator submits it.
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,59 @@
+"""The task queue is real: a separate worker process sends the mail a service queued."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.db import connection
+
+from staffroom.core.email import email_enqueue
+
+
+def worker_env() -> dict:
+    """The environment for a worker process that uses this test run's database."""
+    env = dict(os.environ, EMAIL_URL="console:", PYTHONUNBUFFERED="1")
+    database = connection.settings_dict
+    if connection.vendor == "sqlite":
+        env["DATABASE_URL"] = f"sqlite:///{database['NAME']}"
+    else:
+        env["DATABASE_URL"] = (
+            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+        )
+    return env
+
+
+def run_worker_batch() -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "staffroom.cli", "worker", "--batch"],
+        env=worker_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_process_sends_queued_email():
+    email_enqueue(
+        to=["ana@example.org"],
+        subject="Session tomorrow",
+        text="See you at 4 pm.",
+        html="<p>See you at 4 pm.</p>",
+    )
+    result = run_worker_batch()
+    assert "Subject: Session tomorrow" in result.stdout
+    assert "To: ana@example.org" in result.stdout
+    assert "See you at 4 pm." in result.stdout
+
+
+@pytest.mark.django_db(transaction=True)
+def test_email_is_not_queued_when_the_transaction_rolls_back():
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        email_enqueue(to=["ana@example.org"], subject="Never", text="Never sent.")
+        raise RuntimeError("the write failed")
+    assert not DBTaskResult.objects.exists()
