@@ -1,5 +1,3 @@
-import zoneinfo
-
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +9,7 @@ from staffroom.accounts.models import (
     ProfessionalRole,
     State,
     Subject,
+    known_time_zones,
     validate_time_zone,
 )
 
@@ -30,7 +29,7 @@ class SignupExtraForm(forms.Form):
 
 
 def time_zone_choices():
-    zones = sorted(z for z in zoneinfo.available_timezones() if "/" in z and "Etc" not in z)
+    zones = sorted(z for z in known_time_zones() if "/" in z and "Etc" not in z)
     return [(zone, zone.replace("_", " ")) for zone in zones]
 
 

@@ -2,6 +2,7 @@
 
 import secrets
 import zoneinfo
+from functools import cache
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -16,8 +17,14 @@ def new_public_id() -> str:
     return secrets.token_urlsafe(9)
 
 
+@cache
+def known_time_zones() -> frozenset[str]:
+    # Listing the zones reads the disk; they do not change while the process runs.
+    return frozenset(zoneinfo.available_timezones())
+
+
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value not in known_time_zones():
         raise ValidationError(_("“%(zone)s” is not a time zone we know."), params={"zone": value})
 
 

@@ -4,15 +4,34 @@ Views and services never talk to the mail server: a slow or failing SMTP server
 must not slow down or break a page.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+
+_suppressed: ContextVar[bool] = ContextVar("email_suppressed", default=False)
+
+
+@contextmanager
+def email_suppressed():
+    """Queue no email inside this block: for invented history (the demo hub), where the
+    messages services would send describe events that never happened."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
 
 
 def email_enqueue(
     *, to: list[str], subject: str, text: str, html: str = "", headers: dict | None = None
 ) -> None:
     """Queue one message; it is queued only if the current transaction commits."""
+    if _suppressed.get():
+        return
     from staffroom.core.tasks import email_send_task
 
     kwargs = {"to": to, "subject": subject, "text": text, "html": html, "headers": headers or {}}

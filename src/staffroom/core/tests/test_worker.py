@@ -57,3 +57,14 @@ def test_email_is_not_queued_when_the_transaction_rolls_back():
         email_enqueue(to=["ana@example.org"], subject="Never", text="Never sent.")
         raise RuntimeError("the write failed")
     assert not DBTaskResult.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_email_suppressed_queues_nothing():
+    from django_tasks_db.models import DBTaskResult
+
+    from staffroom.core.email import email_suppressed
+
+    with email_suppressed():
+        email_enqueue(to=["ana@example.org"], subject="Invented", text="Never happened.")
+    assert not DBTaskResult.objects.exists()
