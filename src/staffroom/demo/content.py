@@ -41,8 +41,8 @@ session.
 # Easy-to-remember accounts for trying the demo; every demo password is "staffroom".
 DEMO_SIGN_INS = [
     ("admin@example.org", "Site admin and hub admin: everything, including the Django admin"),
-    ("hubadmin@example.org", "Hub admin of Prairie & Pine: creates communities, manages staff"),
-    ("evaluator@example.org", "Hub evaluator: surveys, evaluation results and research"),
+    ("hubadmin@example.org", "Hub admin of Prairie & Pine: creates and runs its communities"),
+    ("evaluator@example.org", "Hub evaluator: reads every community of the hub"),
     (
         "facilitator@example.org",
         "Facilitator of the Trauma-Informed Classrooms ECHO, Rural School Counselors "
