@@ -2,11 +2,14 @@
 ``hub_admin``, ``facilitator``, ``member``, ``outsider`` and the anonymous visitor)."""
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 
 from staffroom.accounts.models import User
 from staffroom.accounts.services import profile_ensure
@@ -83,9 +86,25 @@ def world(db) -> World:
 
 
 @pytest.fixture
-def run_tasks(django_capture_on_commit_callbacks):
-    """Run what services queued on commit, as a worker would, inside the test."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+def deliver(django_capture_on_commit_callbacks, monkeypatch):
+    """``with deliver(): <service call>``: run the on-commit callbacks the call left
+    (they enqueue tasks), then run the queued tasks with the real ``db_worker --batch``,
+    in this process, as a worker would. Fails if a task failed."""
+    # The worker closes "old" connections between tasks; inside a test transaction
+    # that would close the test's own connection.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+    @contextmanager
+    def delivering():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+        call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
+        failed = list(DBTaskResult.objects.failed().values_list("exception_class_path", flat=True))
+        assert not failed, f"queued tasks failed: {failed}"
+
+    return delivering
 
 
 def require_in_ci(reason: str) -> None:

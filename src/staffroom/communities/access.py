@@ -34,6 +34,10 @@ class CommunityAccess:
     def has(self, capability: str) -> bool:
         return capability in self.capabilities
 
+    def has_any(self, need: str | tuple[str, ...]) -> bool:
+        """Whether the viewer holds ``need`` (or, given a tuple, any one of them)."""
+        return any(self.has(capability) for capability in _needs(need))
+
     @property
     def is_member(self) -> bool:
         return bool(self.membership and self.membership.is_active)
@@ -63,12 +67,17 @@ def community_access_for(user, community: Community) -> CommunityAccess:
     )
 
 
-def check_capability(access: CommunityAccess, need: str) -> None:
+def _needs(need: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (need,) if isinstance(need, str) else need
+
+
+def check_capability(access: CommunityAccess, need: str | tuple[str, ...]) -> None:
     """404 when the viewer may not see the community or read what ``need`` guards;
-    403 when they can read the community but may not do ``need``."""
+    403 when they can read the community but may not do ``need`` (any one of them,
+    when ``need`` is a tuple)."""
     if not access.has(permissions.SEE):
         raise Http404
-    if not access.has(need):
+    if not access.has_any(need):
         if access.has(permissions.READ):
             raise PermissionDenied
         raise Http404
@@ -122,7 +131,7 @@ def access_hub(user, slug: str, *, need: str | None = None) -> HubAccess:
     return access
 
 
-def community_view(need: str = permissions.SEE):
+def community_view(need: str | tuple[str, ...] = permissions.SEE):
     """Resolve ``slug`` to a ``CommunityAccess`` once and pass it to the view.
 
     An anonymous visitor who lacks ``need`` in a community they can see is sent to
@@ -135,7 +144,7 @@ def community_view(need: str = permissions.SEE):
             if (
                 not request.user.is_authenticated
                 and access.has(permissions.SEE)
-                and not access.has(need)
+                and not access.has_any(need)
             ):
                 return redirect_to_login(request.get_full_path())
             check_capability(access, need)

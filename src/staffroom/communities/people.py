@@ -43,6 +43,7 @@ def community_members(request, access):
     return render(request, "communities/community_members.html", context)
 
 
+@login_required
 def person_detail(request, public_id):
     person, level = access_person(request.user, public_id)
     shared = selectors.shared_community_list(request.user, person) if level == "full" else []

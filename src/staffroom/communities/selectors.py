@@ -19,6 +19,7 @@ from staffroom.accounts.models import GradeBand, Subject, User
 from staffroom.communities.models import (
     Community,
     Hub,
+    HubRole,
     Invitation,
     Membership,
     MembershipLog,
@@ -45,8 +46,12 @@ def community_list_for(user, *, query: str = "", hub: Hub | None = None) -> Quer
     if not (user.is_authenticated and user.is_superuser):
         visible = ~Q(visibility=Visibility.HIDDEN)
         if user.is_authenticated:
-            visible |= Q(memberships__user=user, memberships__status=ACTIVE)
-            visible |= Q(hub__staff__user=user)
+            # Subqueries, not joins: a join on memberships here would also limit the
+            # rows ``member_count`` counts below (to the viewer's own membership).
+            visible |= Exists(
+                Membership.objects.filter(community=OuterRef("pk"), user=user, status=ACTIVE)
+            )
+            visible |= Exists(HubRole.objects.filter(hub=OuterRef("hub_id"), user=user))
         communities = communities.filter(visible)
     if query:
         communities = communities.filter(

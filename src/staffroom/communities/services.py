@@ -41,6 +41,12 @@ def _require(access: CommunityAccess, capability: str) -> None:
         raise MembershipError(_("You are not allowed to do that in this community."))
 
 
+def _check_role(role: str) -> None:
+    # The forms offer only these, but a service is where the invariant is kept.
+    if role not in Membership.Role.values:
+        raise MembershipError(_("Choose a role."), field="role")
+
+
 def _log(membership: Membership, actor, action: str, reason: str = "") -> None:
     MembershipLog.objects.create(membership=membership, actor=actor, action=action, reason=reason)
 
@@ -268,6 +274,7 @@ def membership_set_role(
     *, actor, access: CommunityAccess, member_public_id: str, role: str
 ) -> Membership:
     _require(access, permissions.MANAGE_MEMBERS)
+    _check_role(role)
     membership = _active_member(access, member_public_id)
     if membership.role == role:
         return membership
@@ -328,6 +335,7 @@ def invitation_create(
 ) -> Invitation:
     """Invite an address; an earlier open invitation to it is replaced by this one."""
     _require(access, permissions.INVITE)
+    _check_role(role)
     email = email.strip().lower()
     if access.community.memberships.filter(
         user__email__iexact=email, status=Membership.Status.ACTIVE

@@ -75,7 +75,8 @@ def community_detail(request, access):
 
 
 @require_POST
-@community_view(need=perms.JOIN)
+# A member who submits twice is told so by the service rather than refused.
+@community_view(need=(perms.JOIN, perms.LEAVE))
 def community_join(request, access):
     try:
         services.membership_join(actor=request.user, access=access)
@@ -87,7 +88,8 @@ def community_join(request, access):
 
 
 @require_POST
-@community_view(need=perms.REQUEST_TO_JOIN)
+# Someone who already asked (a double submit, the back button) is told so by the service.
+@community_view(need=(perms.REQUEST_TO_JOIN, perms.WITHDRAW_REQUEST))
 def community_request(request, access):
     form = JoinRequestForm(request.POST)
     if not form.is_valid():
@@ -260,11 +262,11 @@ def member_role(request, access, member):
         except DomainError as error:
             messages.error(request, error.message)
         else:
-            messages.success(
-                request,
-                _("%(name)s is now a %(role)s.")
-                % {"name": membership.user, "role": membership.get_role_display().lower()},
-            )
+            if perms.is_leader_role(membership.role):
+                done = _("%(name)s is now a facilitator.")
+            else:
+                done = _("%(name)s is now a member.")
+            messages.success(request, done % {"name": membership.user})
     else:
         messages.error(request, _("Choose a role."))
     return _manage(access)

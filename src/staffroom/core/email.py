@@ -11,7 +11,6 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-
 _suppressed: ContextVar[bool] = ContextVar("email_suppressed", default=False)
 
 
