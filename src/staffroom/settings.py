@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "staffroom.core",
     "staffroom.accounts",
     "staffroom.communities",
+    "staffroom.meetings",
     "staffroom.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -17,6 +17,9 @@ class Hub(models.Model):
     slug = models.SlugField(_("short name"), unique=True)
     description = models.TextField(_("description"), blank=True)
     description_html = models.TextField(editable=False, blank=True)
+    # Who signs the hub's certificates of professional-development hours.
+    signer_name = models.CharField(_("certificate signer"), max_length=120, blank=True)
+    signer_title = models.CharField(_("signer's title"), max_length=120, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
