@@ -7,6 +7,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("", include("staffroom.communities.urls")),
     path("", include("staffroom.accounts.urls")),
+    path("", include("staffroom.meetings.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,16 @@
+from importlib import import_module
+
+app_name = "meetings"
+
+# Each area's views module declares its own URL patterns (see views/__init__.py).
+AREAS = ["schedule", "registration", "calendar", "attendance", "credit"]
+
+urlpatterns = []
+for area in AREAS:
+    try:
+        module = import_module(f"staffroom.meetings.views.{area}")
+    except ModuleNotFoundError as error:
+        if error.name != f"staffroom.meetings.views.{area}":
+            raise
+        continue
+    urlpatterns += module.urlpatterns
