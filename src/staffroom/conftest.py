@@ -57,6 +57,10 @@ def _community(world_admin, hub, slug, visibility, join_policy) -> Community:
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
     """A hub with a public/open, a private/request and a hidden/invitation community.
     The facilitator runs all three (the hub admin who created them stepped down) and
     the member belongs to all three; the outsider belongs to none."""

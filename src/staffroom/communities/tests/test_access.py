@@ -17,11 +17,12 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from staffroom.communities import services
 from staffroom.communities.access import community_access_for
-from staffroom.conftest import make_user
+from staffroom.conftest import build_world, make_user
 from staffroom.meetings.tests.walk import CASES as MEETINGS_CASES
 from staffroom.walk import (
     COMMUNITY_NAMES,
@@ -277,6 +278,22 @@ def sign_in(client, world, persona: str):
 @pytest.fixture
 def site_admin(db):
     return make_user("root@example.org", "Sam Siteadmin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(scope="module")
+def _walk_world(django_db_setup, django_db_blocker):
+    """One world for the whole walk, made once: each test runs in a savepoint inside
+    this module's transaction, which is rolled back at the end. (The walk has over a
+    thousand cases; building the world for each took most of the suite's time. The
+    module runs on one test process: ``--dist loadscope`` in pyproject.toml.)"""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(_walk_world, db):
+    return _walk_world
 
 
 # -- the tests ------------------------------------------------------------------------
