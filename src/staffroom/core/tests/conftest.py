@@ -3,31 +3,43 @@ the pytest run that says where to look at them."""
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-SCREENSHOT_FOLDERS = pytest.StashKey[set[Path]]()
+SESSION_START = pytest.StashKey[float]()
+
+
+def screenshot_base() -> Path:
+    return Path(os.environ.get("STAFFROOM_SCREENSHOTS") or settings.VAR_DIR / "screenshots")
+
+
+def pytest_sessionstart(session):
+    session.config.stash[SESSION_START] = time.time()
 
 
 @pytest.fixture
 def screenshots(request) -> Path:
     """A folder for this test's full-page screenshots, emptied of last run's PNGs:
     ``$STAFFROOM_SCREENSHOTS/<test name>/`` (default ``var/screenshots/``)."""
-    base = Path(os.environ.get("STAFFROOM_SCREENSHOTS") or settings.VAR_DIR / "screenshots")
+    base = screenshot_base()
     folder = base.resolve() / re.sub(r"[^\w.-]+", "-", request.node.name).strip("-")
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.png"):
         old.unlink()
-    request.config.stash.setdefault(SCREENSHOT_FOLDERS, set()).add(folder)
     return folder
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    folders = config.stash.get(SCREENSHOT_FOLDERS, set())
-    if folders:
+    # Read from the folder, not from fixtures' state: under pytest-xdist the browser
+    # tests ran in other processes.
+    start = config.stash.get(SESSION_START, 0.0)
+    base = screenshot_base()
+    taken = [png for png in base.glob("*/*.png") if png.stat().st_mtime >= start]
+    if taken:
         terminalreporter.write_sep("-", "browser screenshots")
-        for folder in sorted(folders):
-            count = len(list(folder.glob("*.png")))
+        for folder in sorted({png.parent for png in taken}):
+            count = sum(1 for png in taken if png.parent == folder)
             terminalreporter.write_line(f"{count} full-page screenshots in {folder}")
