@@ -23,6 +23,7 @@ from staffroom.communities.forms import (
     RemoveForm,
     RoleForm,
 )
+from staffroom.communities.home_sections import home_sections
 from staffroom.communities.models import Membership
 from staffroom.core.errors import DomainError
 from staffroom.core.htmx import render_page
@@ -55,7 +56,7 @@ def community_list(request):
     return render_page(request, "communities/community_list.html", context, partial="results")
 
 
-def _detail_context(access: CommunityAccess, **extra) -> dict:
+def _detail_context(request, access: CommunityAccess, **extra) -> dict:
     community = access.community
     can_list_members = access.has(perms.VIEW_MEMBERS)
     return {
@@ -64,6 +65,7 @@ def _detail_context(access: CommunityAccess, **extra) -> dict:
         "facilitators": selectors.community_facilitators(community),
         "newest": selectors.community_newest_members(community) if can_list_members else [],
         "counts": selectors.community_counts(community),
+        "sections": home_sections.render_for(request, access),
         "request_form": extra.pop("request_form", None) or JoinRequestForm(),
         **extra,
     }
@@ -71,7 +73,7 @@ def _detail_context(access: CommunityAccess, **extra) -> dict:
 
 @community_view(need=perms.SEE)
 def community_detail(request, access):
-    return render(request, "communities/community_detail.html", _detail_context(access))
+    return render(request, "communities/community_detail.html", _detail_context(request, access))
 
 
 @require_POST
@@ -93,7 +95,7 @@ def community_join(request, access):
 def community_request(request, access):
     form = JoinRequestForm(request.POST)
     if not form.is_valid():
-        context = _detail_context(access, request_form=form)
+        context = _detail_context(request, access, request_form=form)
         return render(request, "communities/community_detail.html", context, status=400)
     try:
         services.membership_request(
