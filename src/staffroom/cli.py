@@ -3,12 +3,18 @@
 import os
 import sys
 
+# Commands documented with a hyphen; Django's command names are module names.
+ALIASES = {"import-attendance": "import_attendance"}
+
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "staffroom.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    argv = list(sys.argv)
+    if len(argv) > 1:
+        argv[1] = ALIASES.get(argv[1], argv[1])
+    execute_from_command_line(argv)
 
 
 if __name__ == "__main__":

@@ -9,3 +9,13 @@ class MeetingsConfig(AppConfig):
     name = "staffroom.meetings"
     label = "meetings"
     verbose_name = _("Sessions")
+
+    def ready(self):
+        # Communities may not import meetings (layers): meetings adds its section to
+        # the community home through the registry communities owns.
+        from staffroom.communities.home_sections import home_sections
+        from staffroom.meetings.views.schedule import community_home_section
+
+        home_sections.register(order=10, template="meetings/includes/schedule_home.html")(
+            community_home_section
+        )

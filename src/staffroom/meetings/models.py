@@ -169,6 +169,7 @@ class Session(models.Model):
 class Material(models.Model):
     """A link or a file handed out with a session."""
 
+    public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="materials")
     title = models.CharField(_("title"), max_length=200)
     url = models.URLField(_("link"), blank=True)
@@ -234,6 +235,9 @@ class Registration(models.Model):
     )  # fmt: skip
     guest_name = models.CharField(_("name"), max_length=120, blank=True)
     guest_email = models.EmailField(_("email"), blank=True)
+    # The language a guest registered in: their email comes in it (members' comes in
+    # the language of their account).
+    guest_language = models.CharField(max_length=8, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.REGISTERED)
     token = models.CharField(max_length=64, unique=True, default=_token)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -329,8 +333,10 @@ class Attendance(models.Model):
                 fields=["session", "user"], condition=models.Q(user__isnull=False),
                 name="attendance_one_per_member",
             ),
+            # A guest recorded from a report may have no email: only emails are unique.
             models.UniqueConstraint(
-                fields=["session", "guest_email"], condition=models.Q(user__isnull=True),
+                fields=["session", "guest_email"],
+                condition=models.Q(user__isnull=True) & ~models.Q(guest_email=""),
                 name="attendance_one_per_guest",
             ),
         ]  # fmt: skip
@@ -338,11 +344,31 @@ class Attendance(models.Model):
     def __str__(self):
         return f"{self.user or self.guest_name} at {self.session}: {self.minutes} min"
 
+    @property
+    def name(self) -> str:
+        return self.user.display_name if self.user_id else self.guest_name
+
+    @property
+    def email(self) -> str:
+        return self.user.email if self.user_id else self.guest_email
+
 
 class AttendanceChange(models.Model):
-    """Who changed an attendance record by hand, when, and why (facilitators see it)."""
+    """Who changed a person's attendance by hand, when, and why (facilitators see it).
+    It names the session and the person itself, so it outlives the record: marking
+    someone absent deletes their attendance, and the change saying so stays."""
 
-    attendance = models.ForeignKey(Attendance, on_delete=models.CASCADE, related_name="changes")
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="attendance_changes"
+    )
+    attendance = models.ForeignKey(
+        Attendance, null=True, blank=True, on_delete=models.SET_NULL, related_name="changes"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    guest_name = models.CharField(max_length=120, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -351,7 +377,8 @@ class AttendanceChange(models.Model):
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-at"]
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["session", "-at"])]
 
     def __str__(self):
         return self.summary

@@ -1,0 +1,122 @@
+"""Every page of the credit area (presenters, PD hours, feedback), full of rows: within
+the HTML budget (14 KB gzipped), nothing the CSP blocks, and, in a real Chromium,
+no serious or critical axe-core finding (``-m browser``)."""
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from staffroom.conftest import PASSWORD
+from staffroom.core.tests.test_browser import Visit, _new_page, _sign_in, browser
+from staffroom.core.tests.test_page_budgets import page_assets
+from staffroom.meetings import feedback
+from staffroom.meetings.models import Certificate
+from staffroom.meetings.tests.factories_credit import (
+    attend,
+    certificate_for,
+    colleague,
+    past_session,
+    upcoming_session,
+    volunteer,
+)
+
+HTML_BUDGET = 14 * 1024
+__all__ = ["browser"]  # a fixture
+
+
+def fill(world) -> dict:
+    """A busy community: 25 upcoming sessions with offers, 25 more members, a session
+    with 25 answers to the feedback form, a member with 25 attended sessions."""
+    from staffroom.communities.access import community_access_for
+
+    people = [colleague(world, f"Colleague Number {n:02d}") for n in range(25)]
+    upcoming = []
+    for n, person in enumerate(people):
+        session = upcoming_session(world, days=1 + n, title=f"Upcoming session number {n:02d}")
+        volunteer(world, session, person, note="A twelve-word note about what I would bring along")
+        upcoming.append(session)
+    answered = past_session(world, days_ago=1, title="A session with many answers")
+    for person in [world.member, *people[:24]]:
+        attend(answered, person)
+        feedback.feedback_submit(
+            actor=person, access=community_access_for(person, world.public), session=answered,
+            usefulness=4, will_use="The opener and the protocol for the case discussion",
+            change="A little more time for questions at the end",
+        )  # fmt: skip
+    for n in range(24):
+        attend(past_session(world, days_ago=2 + n, title=f"Past session number {n:02d}"),
+               world.member)  # fmt: skip
+    certificate = certificate_for(world)
+    return {"upcoming": upcoming[0], "answered": answered, "certificate": certificate}
+
+
+def pages(world, made) -> list[tuple[str, object, str]]:
+    slug = world.public.slug
+    session, answered = made["upcoming"], made["answered"]
+    code = made["certificate"].code
+    return [
+        ("sign-up", world.member, reverse("meetings:presenter_signup", args=[slug])),
+        ("volunteer", world.member,
+         reverse("meetings:presenter_volunteer", args=[slug, session.public_id])),
+        ("board", world.facilitator, reverse("meetings:presenter_board", args=[slug])),
+        ("history", world.facilitator, reverse("meetings:presenter_history", args=[slug])),
+        ("session with panels", world.facilitator,
+         reverse("meetings:session_detail", args=[slug, answered.public_id])),
+        ("feedback form", world.member,
+         reverse("meetings:feedback_form", args=[slug, answered.public_id])),
+        ("feedback answers", world.facilitator,
+         reverse("meetings:feedback_results", args=[slug, answered.public_id])),
+        ("transcript", world.member, reverse("meetings:transcript")),
+        ("certificate form", world.member, reverse("meetings:certificate_create")),
+        ("certificates", world.member, reverse("meetings:certificate_list")),
+        ("certificate", world.member, reverse("meetings:certificate_detail", args=[code])),
+        ("verification", None, reverse("meetings:certificate_verify", args=[code])),
+    ]  # fmt: skip
+
+
+def test_credit_pages_fit_the_budget_and_the_csp(client, world):
+    made = fill(world)
+    problems = []
+    for name, viewer, url in pages(world, made):
+        client.logout()
+        if viewer is not None:
+            client.force_login(viewer)
+        response = client.get(url)
+        assert response.status_code == 200, name
+        size = len(gzip.compress(response.content))
+        if size > HTML_BUDGET:
+            problems.append(f"{name}: {size} bytes gzipped")
+        assets = page_assets(response.content.decode())
+        problems += [f"{name}: {what}" for what in (
+            *assets.handlers, *assets.inline_scripts, *assets.inline_styles,
+            *assets.style_attributes,
+        )]  # fmt: skip
+    assert not problems, "\n".join(problems)
+    assert Certificate.objects.count() == 1
+
+
+@pytest.mark.browser
+def test_credit_pages_pass_axe_in_chromium(transactional_db, live_server, world, browser, request):
+
+    made = fill(world)
+    folder = Path(request.config.rootpath) / "var" / "screenshots" / "credit-pages"
+    folder.mkdir(parents=True, exist_ok=True)
+    context, page = _new_page(browser)
+    visit = Visit(page, folder)
+    signed_in = None
+    order = {world.member: 0, world.facilitator: 1, None: 2}  # sign in twice, not six times
+    for name, viewer, url in sorted(pages(world, made), key=lambda page: order[page[1]]):
+        if viewer != signed_in:
+            if signed_in is not None:
+                page.get_by_role("button", name="Sign out").click()
+            if viewer is not None:
+                page.goto(live_server.url + "/")
+                _sign_in(page, visit, viewer.email, PASSWORD)
+            signed_in = viewer
+        page.goto(live_server.url + url)
+        visit.check(re.sub(r"\W+", "-", name))
+    context.close()
+    visit.assert_clean()
