@@ -7,10 +7,4 @@ AREAS = ["schedule", "registration", "calendar", "attendance", "credit"]
 
 urlpatterns = []
 for area in AREAS:
-    try:
-        module = import_module(f"staffroom.meetings.views.{area}")
-    except ModuleNotFoundError as error:
-        if error.name != f"staffroom.meetings.views.{area}":
-            raise
-        continue
-    urlpatterns += module.urlpatterns
+    urlpatterns += import_module(f"staffroom.meetings.views.{area}").urlpatterns
