@@ -171,7 +171,8 @@ PAGES = [
          grow_communities("hidden", with_viewer=True), 4, htmx=True),
     Page("hub_detail", "member", lambda world: reverse("communities:hub_detail", args=["plains"]),
          grow_communities("hidden", with_viewer=True), 6),
-    Page("community_detail", "member", community_url("community_detail"), grow_detail, 8),
+    # 8 of the community's own, plus 1 for the upcoming sessions that meetings adds.
+    Page("community_detail", "member", community_url("community_detail"), grow_detail, 9),
     Page("community_members", "member", community_url("community_members"),
          grow_people_in("private"), 11),
     Page("member_manage", "facilitator", community_url("member_manage"), grow_member_manage, 10),
