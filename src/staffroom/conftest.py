@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from staffroom.accounts.models import User
-from staffroom.accounts.services import profile_ensure
+from staffroom.accounts.services import profile_ensure, vocabulary_ensure
 from staffroom.communities import services
 from staffroom.communities.access import access_hub, community_access_for
 from staffroom.communities.models import Community, Hub, HubRole
@@ -131,6 +131,24 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         test["NAME"] = str(base.with_name(f"{base.stem}-{os.getpid()}{base.suffix}"))
     else:
         test["NAME"] = f"test_{database['NAME']}_{os.getpid()}"
+
+
+@pytest.fixture(autouse=True)
+def _seeded_vocabulary(request):
+    """Transactional tests empty every table when they end, the subjects and grade
+    bands a migration loads included; put them back for whichever test comes next."""
+    names = set(request.fixturenames)
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(names & {"transactional_db", "live_server"}) or bool(
+        marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+    elif marker or "db" in names:
+        request.getfixturevalue("db")
+    else:
+        return
+    vocabulary_ensure()
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,15 @@
 
 from django.db import transaction
 
-from staffroom.accounts.models import GradeBand, Profile, School, Subject, User
+from staffroom.accounts.models import (
+    GRADE_BANDS,
+    SUBJECTS,
+    GradeBand,
+    Profile,
+    School,
+    Subject,
+    User,
+)
 from staffroom.core.markdown import render_markdown
 
 
@@ -62,3 +70,18 @@ def profile_update(
 def user_set_language(*, actor: User, language: str) -> None:
     actor.language = language
     actor.save(update_fields=["language"])
+
+
+def vocabulary_ensure() -> None:
+    """Make sure the fixed lists of subjects and grade bands are in the database. A
+    migration loads them; this puts back any that are missing (a test database that
+    was emptied between tests, a table cleared by hand)."""
+    for model, entries in ((Subject, SUBJECTS), (GradeBand, GRADE_BANDS)):
+        present = set(model.objects.values_list("code", flat=True))
+        missing = [
+            model(code=code, position=position)
+            for position, (code, _label) in enumerate(entries)
+            if code not in present
+        ]
+        if missing:
+            model.objects.bulk_create(missing)
