@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from staffroom.accounts.models import GradeBand, Subject, User
-from staffroom.accounts.services import profile_update
+from staffroom.accounts.services import profile_update, vocabulary_ensure
 from staffroom.communities import permissions, services
 from staffroom.communities.access import HubAccess, access_hub, community_access_for
 from staffroom.communities.models import (
@@ -50,6 +50,8 @@ def demo_load(*, stdout=None) -> bool:
         if Hub.objects.filter(slug=content.HUB["slug"]).exists():
             _say(stdout, f"The demo hub “{content.HUB['name']}” is already loaded.")
             return False
+        # The people's profiles name subjects and grade bands by code.
+        vocabulary_ensure()
         _DemoLoader(stdout).load()
     return True
 
