@@ -134,8 +134,9 @@ def _check_window(session: Session) -> None:
         )
 
 
-def _check_after(session: Session, what: str) -> None:
-    """Reports after the session: from its end, for 14 days."""
+def _check_after(session: Session, *, too_late: str) -> None:
+    """Reports after the session: from its end, for 14 days (``too_late`` says so
+    in a whole sentence, with ``days`` and ``time``)."""
     _not_cancelled(session)
     now = timezone.now()
     if now < session.ends_at:
@@ -144,10 +145,7 @@ def _check_after(session: Session, what: str) -> None:
             % {"time": _when(session.ends_at)}
         )
     if now > self_report_until(session):
-        raise AttendanceError(
-            _("%(what)s can be reported within %(days)s days of the session; it ended on %(time)s.")
-            % {"what": what, "days": SELF_REPORT_DAYS, "time": _when(session.ends_at)}
-        )
+        raise AttendanceError(too_late % {"days": SELF_REPORT_DAYS, "time": _when(session.ends_at)})
 
 
 # -- check-in ---------------------------------------------------------------------------
@@ -243,7 +241,10 @@ def attendance_report_phone(*, actor, access: CommunityAccess, session: Session)
     """A member says they joined by phone (for 14 days after the session). It counts
     for the session's full minutes once a facilitator confirms it."""
     _require(access, permissions.PARTICIPATE)
-    _check_after(session, _("Joining by phone"))
+    _check_after(session, too_late=_(
+        "Joining by phone can be reported within %(days)s days of the session; it ended on "
+        "%(time)s."
+    ))  # fmt: skip
     record = _record_of(session, actor)
     if record is not None and record.mode == Attendance.Mode.PHONE:
         raise AttendanceError(
@@ -280,7 +281,10 @@ def attendance_reflect(
         )
     if not session.recording_url:
         raise AttendanceError(_("The recording of this session is not available yet."))
-    _check_after(session, _("Watching the recording"))
+    _check_after(session, too_late=_(
+        "A reflection on the recording counts within %(days)s days of the session; it ended "
+        "on %(time)s."
+    ))  # fmt: skip
     reflection = (reflection or "").strip()
     if len(reflection) < REFLECTION_MIN_CHARS:
         raise AttendanceError(

@@ -52,6 +52,9 @@ from staffroom.meetings.models import (
 )
 
 MAX_BYTES = 10 * 1024 * 1024
+# A report with rows that cannot be read waits in the person's session while they
+# choose to import the good rows; one this long is better fixed than kept there.
+MAX_PENDING_ROWS = 5000
 HEADER_SEARCH_ROWS = 60  # summary lines above the table: Zoom has 3, Teams about 9
 
 
@@ -321,7 +324,8 @@ def name_tokens_key(value: str) -> str:
 
 def _words(value: str) -> set[str]:
     """The words of a name for suggestions: "Dial-in" shares "dial" with "Dana Dial"."""
-    return {word for word in re.split(r"[\s'-]+", name_key(value)) if len(word) > 1}
+    words = re.split(r"[\s'-]+", name_key(value))
+    return {word for word in words if len(word) > 1 and not word.isdigit()}
 
 
 # -- times and durations ----------------------------------------------------------------
@@ -559,6 +563,7 @@ def _read_row(layout, columns, number, record, times: TimeReader) -> Row | Probl
         email = ""
     if not name and not email:
         return Problem(number, _("There is no name and no email."))
+    name = name or email
     join_text, leave_text = _cell(record, columns, "join"), _cell(record, columns, "leave")
     start, end = times.read(join_text), times.read(leave_text)
     if join_text and start is None:

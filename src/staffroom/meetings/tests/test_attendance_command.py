@@ -1,15 +1,11 @@
 """``staffroom import_attendance SESSION FILE [--dry-run] [--good-rows]``: each row's
-outcome printed, a non-zero exit on a file it cannot use, through ``call_command``
-and as a real process."""
+outcome printed, a non-zero exit on a file it cannot use (as a real process: see
+test_attendance_process.py)."""
 
 import io
-import os
-import subprocess
-import sys
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
 
 from staffroom.meetings.models import Attendance, AttendanceImport
 from staffroom.meetings.tests.factories_attendance import DATA, add_member, past_session
@@ -93,45 +89,3 @@ def test_command_twice_on_the_same_file_changes_nothing(world):
     with pytest.raises(CommandError, match="already imported on"):
         _run(session.public_id, str(DATA / "meet_attendance.csv"))
     assert AttendanceImport.objects.count() == 1
-
-
-def _process_env() -> dict:
-    """This test run's database, for a separate ``staffroom`` process."""
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
-    database = connection.settings_dict
-    if connection.vendor == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{database['NAME']}"
-    else:
-        env["DATABASE_URL"] = (
-            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
-        )
-    return env
-
-
-def _staffroom(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "staffroom.cli", *args], env=_process_env(),
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-
-
-@pytest.mark.django_db(transaction=True)
-def test_command_runs_as_a_process_and_exits_non_zero_on_a_bad_file(world):
-    session = past_session(world)
-    done = _staffroom("import_attendance", session.public_id, str(DATA / "zoom_excel_cp1252.csv"))
-    assert done.returncode == 0, done.stderr
-    assert "matched by email to Mo Member: recorded 48 min" in done.stdout
-    assert Attendance.objects.get(session=session, user=world.member).minutes == 48
-    refused = _staffroom("import_attendance", session.public_id, str(DATA / "wrong_columns.csv"))
-    assert refused.returncode != 0
-    assert "Microsoft Teams" in refused.stderr
-
-
-@pytest.mark.django_db(transaction=True)
-def test_command_answers_to_its_hyphenated_name(world):
-    """``staffroom import-attendance``, as the issue writes it (cli.py maps it)."""
-    session = past_session(world)
-    done = _staffroom("import-attendance", session.public_id, str(DATA / "meet_attendance.csv"),
-                      "--dry-run")  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    assert "Google Meet report" in done.stdout

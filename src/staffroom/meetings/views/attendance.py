@@ -13,7 +13,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
@@ -290,9 +290,12 @@ def attendance_roll_call(request, access, public_id):
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            messages.success(
-                request, _("Roll call saved: %(count)s changes.") % {"count": len(changes)}
+            saved = ngettext(
+                "Roll call saved: %(count)s change.",
+                "Roll call saved: %(count)s changes.",
+                len(changes),
             )
+            messages.success(request, saved % {"count": len(changes)})
             return redirect(request.get_full_path())
     return _roll_call_page(request, access, session, form=form, status=400)
 
@@ -333,6 +336,7 @@ def _pending_key(session) -> str:
 
 
 def _after_import(request, access, session, result):
+    request.session.pop(_pending_key(session), None)
     A = attendance_import.Action
     messages.success(request, _(
         "Imported the %(platform)s report: %(created)s recorded, %(updated)s updated, "
@@ -344,8 +348,9 @@ def _after_import(request, access, session, result):
                     result.source.public_id)  # fmt: skip
 
 
-def _import_page(request, access, session, form, *, report=None, status=200):
+def _import_page(request, access, session, form, *, report=None, pending=False, status=200):
     context = {"community": access.community, "session": session, "form": form, "report": report,
+               "pending": pending,
                "problems": report.problems[:100] if report else [],
                "imports": attendance.import_list(session)[:10]}  # fmt: skip
     return render(request, "meetings/attendance_import.html", context, status=status)
@@ -375,9 +380,13 @@ def _import_upload(request, access, public_id):
         )
     except attendance_import.RowProblems as error:
         # The choice: import the rows that can be read, or fix the file.
-        request.session[_pending_key(session)] = report.to_json()
+        pending = len(report.rows) <= attendance_import.MAX_PENDING_ROWS
+        if pending:
+            request.session[_pending_key(session)] = report.to_json()
         form.add_error(None, error.message)
-        return _import_page(request, access, session, form, report=report, status=400)
+        return _import_page(
+            request, access, session, form, report=report, pending=pending, status=400
+        )
     except DomainError as error:
         form.add_error("file", error.message)
         shown = report if report is not None and report.problems else None

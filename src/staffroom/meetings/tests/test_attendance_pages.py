@@ -1,0 +1,99 @@
+"""Every attendance page, full of rows: within the HTML budget (14 KB gzipped) and
+with nothing the CSP blocks. (In a real Chromium with axe-core: see
+test_attendance_browser.py.)"""
+
+import gzip
+
+from django.urls import reverse
+
+from staffroom.core.tests.test_page_budgets import page_assets
+from staffroom.meetings import attendance
+from staffroom.meetings.tests.factories_attendance import (
+    add_member,
+    guest_registration,
+    import_report,
+    live_session,
+    past_series_session,
+    past_session,
+    upload,
+    zoom_csv,
+)
+
+HTML_BUDGET = 14 * 1024
+
+
+def fill(world) -> dict:
+    """A session with 25 more members present, 25 changes in the log and a report
+    with 25 people to review; a session on now; one with a recording to reflect on; a
+    guest's check-in link."""
+    past = past_session(world, title="Counselling a grieving student: a case")
+    access = world.access(world.facilitator)
+    for n in range(25):
+        person = add_member(world, f"Teacher Number {n:02d}", f"teacher{n}@example.org")
+        attendance.attendance_roll_call(
+            actor=world.facilitator, access=access, session=past,
+            marks=[attendance.Mark(person, True, 30 + n)], reason="Counted from the chat log.",
+        )  # fmt: skip
+    rows = [(f"Phone participant {n:02d}", "", "01/14/2025 04:00:00 PM", "01/14/2025 04:40:00 PM")
+            for n in range(25)]  # fmt: skip
+    source = import_report(world, past, zoom_csv(rows), "zoom.csv").source
+    return {
+        "past": past,
+        "source": source,
+        "live": live_session(world),
+        "recorded": past_series_session(world, async_counts=True),
+        "guest": guest_registration(world),
+    }
+
+
+def pages(world, made) -> list[tuple[str, object, str]]:
+    past, live, recorded = made["past"], made["live"], made["recorded"]
+
+    def url(name, session, *args):
+        return reverse(f"meetings:{name}", args=[session.community.slug, session.public_id, *args])
+
+    return [
+        ("session, checking in", world.member, url("session_detail", live)),
+        ("session, after, reflecting", world.member, url("session_detail", recorded)),
+        ("session, facilitator", world.facilitator, url("session_detail", past)),
+        ("reflection", world.member, url("attendance_reflect", recorded)),
+        ("roll call", world.facilitator, url("attendance_roll_call", past)),
+        ("changes", world.facilitator, url("attendance_changes", past)),
+        ("import", world.facilitator, url("attendance_import", past)),
+        ("import detail", world.facilitator,
+         url("attendance_import_detail", past, made["source"].public_id)),
+        ("review", world.facilitator, url("attendance_review", past)),
+        ("check-in link", None, reverse("meetings:attendance_token", args=[made["guest"].token])),
+    ]  # fmt: skip
+
+
+def _problems(name, response) -> list[str]:
+    problems = []
+    size = len(gzip.compress(response.content))
+    if size > HTML_BUDGET:
+        problems.append(f"{name}: {size} bytes gzipped")
+    assets = page_assets(response.content.decode())
+    problems += [f"{name}: {what}" for what in (
+        *assets.handlers, *assets.inline_scripts, *assets.inline_styles, *assets.style_attributes,
+    )]  # fmt: skip
+    return problems
+
+
+def test_attendance_pages_fit_the_budget_and_the_csp(client, world):
+    made = fill(world)
+    problems = []
+    for name, viewer, url in pages(world, made):
+        client.logout()
+        if viewer is not None:
+            client.force_login(viewer)
+        response = client.get(url)
+        assert response.status_code == 200, name
+        problems += _problems(name, response)
+    client.force_login(world.facilitator)
+    bad_rows = client.post(
+        reverse("meetings:attendance_import", args=["open-science", made["past"].public_id]),
+        {"file": upload("zoom_bad_times.csv")},
+    )  # fmt: skip
+    assert bad_rows.status_code == 400
+    problems += _problems("import with bad rows", bad_rows)
+    assert not problems, "\n".join(problems)
