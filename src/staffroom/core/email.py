@@ -25,6 +25,12 @@ def email_suppressed():
         _suppressed.reset(token)
 
 
+def email_is_suppressed() -> bool:
+    """True inside ``email_suppressed()``: code that queues a task which will email
+    later (a reminder, a notice) asks this, because the task runs outside the block."""
+    return _suppressed.get()
+
+
 def email_enqueue(
     *, to: list[str], subject: str, text: str, html: str = "", headers: dict | None = None
 ) -> None:

@@ -1,6 +1,11 @@
+import datetime as dt
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.management import call_command
 from django.tasks import task
+
+from staffroom.core.periodic import periodic
 
 
 @task()
@@ -14,3 +19,9 @@ def email_send_task(
     if html:
         message.attach_alternative(html, "text/html")
     message.send()
+
+
+@periodic(every=dt.timedelta(days=1))
+def task_results_prune_task() -> None:
+    """Daily: forget background tasks that finished more than two weeks ago."""
+    call_command("prune_db_task_results", "--min-age-days", "14", verbosity=0)

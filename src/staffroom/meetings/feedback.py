@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from staffroom.communities import permissions
 from staffroom.communities.access import CommunityAccess
-from staffroom.core.email import email_enqueue, email_render
+from staffroom.core.email import email_enqueue, email_is_suppressed, email_render
 from staffroom.core.errors import DomainError
 from staffroom.core.urls import absolute_url
 from staffroom.meetings import panels
@@ -120,6 +120,8 @@ def feedback_request_schedule(session: Session) -> None:
     that finds the session moved later waits for the new time (see below)."""
     from staffroom.meetings.tasks import feedback_request_task
 
+    if email_is_suppressed():
+        return
     session_id, when = session.pk, session.ends_at + FEEDBACK_DELAY
     task = feedback_request_task.using(run_after=when) if when > timezone.now() else None
     task = task or feedback_request_task

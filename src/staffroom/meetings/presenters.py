@@ -36,7 +36,7 @@ from staffroom.accounts.models import User
 from staffroom.communities import permissions
 from staffroom.communities.access import CommunityAccess
 from staffroom.communities.models import Community, Membership
-from staffroom.core.email import email_enqueue, email_render
+from staffroom.core.email import email_enqueue, email_is_suppressed, email_render
 from staffroom.core.errors import DomainError
 from staffroom.core.urls import absolute_url
 from staffroom.meetings import panels
@@ -450,6 +450,8 @@ def _prep_schedule(slot: PresenterSlot, session: Session) -> None:
     past), once the transaction commits."""
     from staffroom.meetings.tasks import presenter_prep_task
 
+    if email_is_suppressed():
+        return
     when = session.starts_at - PREP_AHEAD
     task = (
         presenter_prep_task if when <= timezone.now() else presenter_prep_task.using(run_after=when)

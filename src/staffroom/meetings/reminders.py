@@ -26,8 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from staffroom.communities.models import Membership, Visibility
-from staffroom.core import email as core_email
-from staffroom.core.email import email_render
+from staffroom.core.email import email_is_suppressed, email_render
 from staffroom.core.urls import absolute_url
 from staffroom.meetings import attendance, calendar
 from staffroom.meetings.models import Registration, ReminderSent, Session
@@ -79,12 +78,6 @@ def recipient_of(registration: Registration) -> Recipient:
     )
 
 
-def _suppressed() -> bool:
-    # ``core.email.email_suppressed()`` (the demo's invented history) covers these
-    # messages too, though they go through our own task to carry the attachment.
-    return core_email._suppressed.get()
-
-
 def registration_email(
     registration: Registration,
     template: str,
@@ -96,7 +89,7 @@ def registration_email(
     """Queue ``template`` for the person behind ``registration``, once the transaction
     commits (``queue``): in their language, with times in their zone, and (``ics``)
     the session attached as an invitation addressed to them."""
-    if _suppressed():
+    if email_is_suppressed():
         return
     session = registration.session
     person = recipient_of(registration)
@@ -178,7 +171,7 @@ def reminders_schedule(
     still ahead, for ``registration`` at the session's current time and sequence.
     Returns how many."""
     session = session or registration.session
-    if _suppressed():
+    if email_is_suppressed():
         return 0
     now = timezone.now()
     queued = 0

@@ -23,8 +23,10 @@ from staffroom.accounts.models import known_time_zones
 from staffroom.communities import permissions
 from staffroom.communities.access import CommunityAccess
 from staffroom.communities.models import Membership
+from staffroom.core.email import email_is_suppressed
 from staffroom.core.errors import DomainError
 from staffroom.core.markdown import render_markdown
+from staffroom.meetings.feedback import feedback_request_schedule
 from staffroom.meetings.models import FocusArea, Material, Registration, Series, Session
 from staffroom.meetings.recurrence import HORIZON_DAYS, Rule, rule_normalise
 
@@ -100,6 +102,8 @@ def _clean_tags(tags: str) -> str:
 def _announce_change(session: Session) -> None:
     """Once committed, queue the task that emails registered people the change with
     an updated calendar entry (same UID, higher SEQUENCE)."""
+    if email_is_suppressed():
+        return
     session_id = session.pk
 
     def enqueue():
@@ -281,8 +285,18 @@ def series_generate(series: Series, *, horizon_days: int = HORIZON_DAYS) -> int:
             if date not in existing
         ]  # fmt: skip
         Session.objects.bulk_create(new)
+        _feedback_requests_schedule(new)
         _series_prune(series, existing, wanted, since=since)
     return len(new)
+
+
+def _feedback_requests_schedule(sessions) -> None:
+    """The feedback email of each session still to end (a past one made by a series'
+    first run has had no one attend yet)."""
+    now = timezone.now()
+    for session in sessions:
+        if session.ends_at > now:
+            feedback_request_schedule(session)
 
 
 def _series_prune(series: Series, existing: dict, wanted: dict, *, since: dt.date) -> None:
@@ -401,12 +415,14 @@ def session_create(
         "actor", "access"
     )})  # fmt: skip
     duration = fields.pop("duration_minutes")
-    return Session.objects.create(
+    session = Session.objects.create(
         community=access.community,
         ends_at=fields["starts_at"] + dt.timedelta(minutes=duration),
         description_html=render_markdown(fields["description"]),
         **fields,
     )
+    _feedback_requests_schedule([session])
+    return session
 
 
 SESSION_FIELDS = (

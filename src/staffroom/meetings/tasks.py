@@ -1,6 +1,10 @@
 """Background work of the meetings app. Tasks are thin: they take ids and call a service."""
 
+import datetime as dt
+
 from django.tasks import task
+
+from staffroom.core.periodic import periodic
 
 # -- registration area: reminders, changes, email with an invitation attached ----------
 
@@ -34,7 +38,7 @@ def session_email_send_task(
     email_with_invitation(to=to, subject=subject, text=text, html=html, ics=ics, method=method)
 
 
-@task()
+@periodic(every=dt.timedelta(days=1))
 def series_generate_task() -> int:
     """Daily: roll every running series' horizon forward (meetings.services.series_generate)."""
     from staffroom.meetings.services import series_generate_all

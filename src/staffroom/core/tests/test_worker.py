@@ -1,11 +1,13 @@
 """The task queue is real: a separate worker process sends the mail a service queued."""
 
+import datetime as dt
 import os
 import subprocess
 import sys
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from staffroom.core.email import email_enqueue
 
@@ -68,3 +70,23 @@ def test_email_suppressed_queues_nothing():
     with email_suppressed():
         email_enqueue(to=["ana@example.org"], subject="Invented", text="Never happened.")
     assert not DBTaskResult.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_process_starts_the_daily_upkeep(world):
+    """A series whose sessions were never generated (as if the horizon had moved on
+    while no worker ran) gets them from the daily task the worker queues at start."""
+    from django_tasks_db.models import DBTaskResult
+
+    from staffroom.meetings.tests.factories import make_series
+
+    series = make_series(world)
+    made = series.sessions.count()
+    series.sessions.all().delete()
+    result = run_worker_batch()
+    assert "Queued the periodic task staffroom.meetings.tasks.series_generate_task" in result.stdout
+    assert series.sessions.count() == made
+    tomorrow = DBTaskResult.objects.get(
+        task_path="staffroom.meetings.tasks.series_generate_task", status="READY"
+    )
+    assert tomorrow.run_after > timezone.now() + dt.timedelta(hours=23)

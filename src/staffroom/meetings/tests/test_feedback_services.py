@@ -4,12 +4,15 @@ it half an hour after the end."""
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from staffroom.communities.access import community_access_for
-from staffroom.meetings import feedback
+from staffroom.core.email import email_suppressed
+from staffroom.meetings import feedback, services
 from staffroom.meetings.feedback import FeedbackError
 from staffroom.meetings.models import Feedback, Session
+from staffroom.meetings.tests.factories import make_series
 from staffroom.meetings.tests.factories_credit import (
     attend,
     colleague,
@@ -173,3 +176,43 @@ def test_feedback_request_waits_again_when_the_session_moved_later(
     assert not mailoutbox
     waiting = request_tasks().filter(status="READY").get()
     assert waiting.run_after == later + dt.timedelta(hours=1, minutes=30)
+
+
+# -- who schedules it ------------------------------------------------------------------
+
+
+def test_a_new_session_schedules_its_feedback_request(world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        session = upcoming_session(world, days=2)
+    assert request_tasks().get().run_after == session.ends_at + dt.timedelta(minutes=30)
+
+
+def test_a_session_recorded_after_it_took_place_schedules_no_request(
+    world, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        past_session(world, days_ago=2)
+    assert not request_tasks().exists()
+
+
+def test_a_series_schedules_the_request_of_each_session_still_to_come(
+    world, django_capture_on_commit_callbacks
+):
+    three_weeks_ago = dt.date.today() - dt.timedelta(weeks=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        series = make_series(world, first_date=three_weeks_ago)
+    to_come = series.sessions.filter(ends_at__gt=timezone.now())
+    assert series.sessions.filter(ends_at__lt=timezone.now()).count() >= 2
+    assert sorted(task.run_after for task in request_tasks()) == sorted(
+        session.ends_at + dt.timedelta(minutes=30) for session in to_come
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.series_generate(series)  # nothing new: nothing more queued
+    assert request_tasks().count() == to_come.count()
+
+
+def test_invented_history_schedules_no_request(world, django_capture_on_commit_callbacks):
+    with email_suppressed(), django_capture_on_commit_callbacks(execute=True):
+        make_series(world)
+        upcoming_session(world, days=2)
+    assert not DBTaskResult.objects.exists()

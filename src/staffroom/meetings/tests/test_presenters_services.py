@@ -7,6 +7,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from staffroom.communities.access import community_access_for
+from staffroom.core.email import email_suppressed
 from staffroom.meetings import presenters
 from staffroom.meetings.models import PresenterSlot, Session
 from staffroom.meetings.presenters import PresenterError
@@ -249,6 +250,13 @@ def test_presenter_prep_email_is_scheduled_a_week_before_the_session(
     assert task.run_after == session.starts_at - dt.timedelta(days=7)
     assert task.status == "READY"  # not due yet
     assert not prep_emails(mailoutbox)
+
+
+def test_presenter_prep_email_is_not_scheduled_in_invented_history(world, deliver_all):
+    session = upcoming_session(world, days=20)
+    with email_suppressed(), deliver_all():
+        confirm(world, volunteer(world, session))
+    assert not prep_tasks().exists()
 
 
 def test_presenter_prep_email_goes_when_its_day_comes_and_only_once(

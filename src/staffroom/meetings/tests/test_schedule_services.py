@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from staffroom.communities.models import Hub
+from staffroom.core.email import email_suppressed
 from staffroom.core.errors import DomainError
 from staffroom.meetings import services
 from staffroom.meetings.models import FocusArea, Material, Session
@@ -389,6 +390,15 @@ def test_session_cancel_marks_it_and_raises_the_sequence(world, changed):
     assert session.status == Session.Status.CANCELLED
     assert session.sequence == 1 and session.cancel_reason == "Snow day."
     assert changed.ids == [session.pk]
+
+
+def test_session_cancel_in_invented_history_tells_no_one(world, changed):
+    session = make_session(world)
+    with email_suppressed(), changed():
+        services.session_cancel(
+            actor=world.facilitator, access=fac(world), session=session, reason="Snow day."
+        )
+    assert changed.ids == []
 
 
 def test_session_cancel_refuses_twice_a_past_session_and_no_reason(world):
