@@ -111,6 +111,22 @@ def deliver(django_capture_on_commit_callbacks, monkeypatch):
     return delivering
 
 
+def process_env(**extra: str) -> dict:
+    """The environment for a separate ``staffroom`` process (a worker, a command) that
+    uses this test run's database."""
+    from django.db import connection
+
+    env = dict(os.environ, PYTHONUNBUFFERED="1", **extra)
+    database = connection.settings_dict
+    if connection.vendor == "sqlite":
+        env["DATABASE_URL"] = f"sqlite:///{database['NAME']}"
+    else:
+        env["DATABASE_URL"] = (
+            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+        )
+    return env
+
+
 def require_in_ci(reason: str) -> None:
     """Skip locally, but fail in CI, where every real part must be present."""
     if os.environ.get("STAFFROOM_REQUIRE_ALL"):

@@ -1,34 +1,20 @@
 """The task queue is real: a separate worker process sends the mail a service queued."""
 
 import datetime as dt
-import os
 import subprocess
 import sys
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
+from staffroom.conftest import process_env
 from staffroom.core.email import email_enqueue
-
-
-def worker_env() -> dict:
-    """The environment for a worker process that uses this test run's database."""
-    env = dict(os.environ, EMAIL_URL="console:", PYTHONUNBUFFERED="1")
-    database = connection.settings_dict
-    if connection.vendor == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{database['NAME']}"
-    else:
-        env["DATABASE_URL"] = (
-            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
-        )
-    return env
 
 
 def run_worker_batch() -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "staffroom.cli", "worker", "--batch"],
-        env=worker_env(),
+        env=process_env(EMAIL_URL="console:"),
         capture_output=True,
         text=True,
         timeout=120,

@@ -4,35 +4,21 @@ Its tests commit (``transaction=True``), so this module holds nothing else: the 
 runner puts transactional tests after all others, and a module of only those runs
 last on its worker, after which the flush of the database harms no one."""
 
-import os
 import subprocess
 import sys
 
 import pytest
-from django.db import connection
 
+from staffroom.conftest import process_env
 from staffroom.meetings.models import Attendance
 from staffroom.meetings.tests.factories_attendance import DATA, past_session
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _process_env() -> dict:
-    """This test run's database, for a separate ``staffroom`` process."""
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
-    database = connection.settings_dict
-    if connection.vendor == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{database['NAME']}"
-    else:
-        env["DATABASE_URL"] = (
-            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
-        )
-    return env
-
-
 def _staffroom(*args) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "staffroom.cli", *args], env=_process_env(),
+        [sys.executable, "-m", "staffroom.cli", *args], env=process_env(),
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
 
