@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "staffroom.accounts",
     "staffroom.communities",
     "staffroom.meetings",
+    "staffroom.cases",
+    "staffroom.evaluation",
     "staffroom.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,0 +1,296 @@
+"""Survey responses as the analysis reads them: a CSV with one row per respondent and
+wave, checked against the data dictionary and turned into one matrix of answers.
+
+The first dictionary field identifies the respondent; a ``wave`` (or REDCap's
+``redcap_event_name``) column names the wave. Answers may be choice codes (REDCap's raw
+export) or choice labels (its label export). Every row that cannot be used is reported
+with its row number (header = row 1), all at once, in one ``ResponsesError``.
+"""
+
+import csv
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from staffroom.core.errors import DomainError
+from staffroom.evaluation.redcap import Dictionary, Field, RowProblem
+
+MAX_BYTES = 50 * 1024 * 1024
+WAVE_COLUMNS = ("wave", "redcap_event_name")
+
+
+class ResponsesError(DomainError):
+    """Responses that cannot be analysed: ``problems`` holds every bad row."""
+
+    def __init__(self, message: str, problems: list[RowProblem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass(frozen=True)
+class ResponseTable:
+    """The usable rows of a responses file: ``answers`` is rows x ``items`` (NaN where
+    unanswered, values as given), ``ids`` and ``row_waves`` say whose and which wave
+    each row is, ``waves`` the waves to analyse, in order."""
+
+    items: tuple[Field, ...]
+    answers: np.ndarray
+    ids: np.ndarray
+    row_waves: np.ndarray
+    waves: tuple[str, ...]
+
+    def rows_of(self, wave: str) -> np.ndarray:
+        return np.flatnonzero(self.row_waves == wave)
+
+
+def responses_read_path(path: str | Path) -> list[list[str]]:
+    """``responses_read`` of a file on disk, with the file's own problems explained."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ResponsesError(
+                _("The responses file %(file)s is larger than 50 MB.") % {"file": path.name}
+            )
+        data = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        raise ResponsesError(_("There is no file %(file)s.") % {"file": path}) from None
+    return responses_read(data)
+
+
+def responses_read(data: bytes | str) -> list[list[str]]:
+    """The CSV's rows (header first), decoded from UTF-8 (BOM or not; Windows-1252 if
+    Excel re-saved it), blank lines dropped."""
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            data = data.decode("cp1252", errors="replace")
+    rows = [row for row in csv.reader(io.StringIO(data, newline="")) if any(row)]
+    if not rows:
+        raise ResponsesError(_("The responses file is empty."))
+    return rows
+
+
+# -- checking and converting ----------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    field: Field
+    column: int
+    values: dict[str, float]  # accepted text -> value
+    range: tuple[float, float] | None  # accepted range for sliders
+
+
+def _item_reader(item: Field, column: int) -> _Item:
+    values: dict[str, float] = {"": math.nan}
+    for choice in item.options:
+        number = _number(choice.code)
+        if number is not None:
+            values[choice.code] = number
+            values.setdefault(choice.label.casefold(), number)  # a "labels" export
+    limits = item.score_range if item.field_type == "slider" else None
+    return _Item(field=item, column=column, values=values, range=limits)
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _convert(item: _Item, text: str) -> float | None:
+    """The value of an answer, or None when it is not a possible answer."""
+    known = item.values.get(text)
+    if known is not None:
+        return known
+    cleaned = text.strip()
+    known = item.values.get(cleaned, item.values.get(cleaned.casefold()))
+    if known is not None:
+        return known
+    number = _number(cleaned)
+    if number is None:
+        return None
+    if item.field.options:  # "2.0" for code "2"
+        return number if number in item.values.values() else None
+    if item.range and not item.range[0] <= number <= item.range[1]:
+        return None
+    return number
+
+
+def _problem_for(item: _Item, text: str) -> str:
+    if item.field.options:
+        codes = ", ".join(c.code for c in item.field.options)
+        return _("%(field)s: “%(value)s” is not one of its choices (%(codes)s).") % {
+            "field": item.field.name,
+            "value": text,
+            "codes": codes,
+        }
+    if item.range:
+        return _("%(field)s: “%(value)s” is not a number from %(low)g to %(high)g.") % {
+            "field": item.field.name,
+            "value": text,
+            "low": item.range[0],
+            "high": item.range[1],
+        }
+    return _("%(field)s: “%(value)s” is not a number.") % {
+        "field": item.field.name,
+        "value": text,
+    }
+
+
+def _norm(header: str) -> str:
+    return header.replace("\ufeff", "").strip().casefold()
+
+
+def _raise_problems(problems: list[RowProblem]) -> None:
+    problems.sort(key=lambda p: p.row)
+    rows = len({p.row for p in problems})
+    raise ResponsesError(
+        ngettext(
+            "The responses have a problem in %(count)s row:",
+            "The responses have problems in %(count)s rows:",
+            rows,
+        )
+        % {"count": rows}
+        + "\n"
+        + "\n".join(str(p) for p in problems),
+        problems,
+    )
+
+
+def responses_table(
+    dictionary: Dictionary, rows: Sequence[Sequence[str]], *, waves: Sequence[str] | None = None
+) -> ResponseTable:
+    """Check ``rows`` (a CSV's rows, header first) against ``dictionary`` and read the
+    answers of its numeric fields. ``waves`` picks and orders the waves (default: all,
+    in order of first appearance). Raises ``ResponsesError`` listing every bad row."""
+    header = [_norm(h) for h in rows[0]]
+    where = {name: index for index, name in reversed(list(enumerate(header)))}
+    record_id = dictionary.record_id
+    if _norm(record_id) not in where:
+        raise ResponsesError(
+            _(
+                "The responses have no column %(column)s, the first field of the data "
+                "dictionary, which identifies each respondent."
+            )
+            % {"column": record_id}
+        )
+    wave_column = next((where[c] for c in WAVE_COLUMNS if c in where), None)
+    if wave_column is None:
+        raise ResponsesError(
+            _(
+                "The responses have no “wave” or “redcap_event_name” column saying which wave "
+                "each row belongs to."
+            )
+        )
+    id_column = where[_norm(record_id)]
+    readers = [
+        _item_reader(item, where[_norm(item.name)])
+        for item in dictionary.fields[1:]
+        if item.is_numeric and _norm(item.name) in where
+    ]
+    read_names = {r.field.name for r in readers}
+    missing = [
+        _("The responses have no column for %(field)s, an item of the scale %(scale)s.")
+        % {"field": item.name, "scale": scale}
+        for scale, members in dictionary.scales.items()
+        for item in members
+        if item.name not in read_names
+    ]
+    if missing:
+        raise ResponsesError("\n".join(missing))
+
+    # Which rows, in which waves.
+    problems: list[RowProblem] = []
+    order: list[str] = []
+    seen: dict[tuple[str, str], int] = {}
+    kept: list[int] = []
+    row_wave: list[str] = []
+    row_id: list[str] = []
+    wanted = None if waves is None else set(waves)
+    for index, row in enumerate(rows[1:], start=2):
+        respondent = row[id_column].strip() if id_column < len(row) else ""
+        wave = row[wave_column].strip() if wave_column < len(row) else ""
+        if not respondent:
+            problems.append(
+                RowProblem(
+                    index,
+                    _("there is no respondent (%(column)s is empty).") % {"column": record_id},
+                )
+            )
+            continue
+        if not wave:
+            problems.append(RowProblem(index, _("the wave is empty.")))
+            continue
+        if wave not in order:
+            order.append(wave)
+        if wanted is not None and wave not in wanted:
+            continue
+        first = seen.setdefault((respondent, wave), index)
+        if first != index:
+            problems.append(
+                RowProblem(
+                    index,
+                    _("respondent %(id)s already has answers for wave %(wave)s (row %(row)s).")
+                    % {"id": respondent, "wave": wave, "row": first},
+                )
+            )
+            continue
+        kept.append(index - 1)
+        row_wave.append(wave)
+        row_id.append(respondent)
+    if waves is not None:
+        if len(set(waves)) != len(waves):
+            raise ResponsesError(
+                _("A wave is listed twice in %(waves)s.") % {"waves": ", ".join(waves)}
+            )
+        unknown = [w for w in waves if w not in order]
+        if unknown:
+            raise ResponsesError(
+                ngettext(
+                    "There is no wave %(unknown)s in the responses (their waves: %(waves)s).",
+                    "There are no waves %(unknown)s in the responses (their waves: %(waves)s).",
+                    len(unknown),
+                )
+                % {"unknown": ", ".join(unknown), "waves": ", ".join(order) or "-"}
+            )
+        order = list(waves)
+
+    # The answers, item by item, as one matrix (rows x items); NaN where unanswered.
+    answers = np.full((len(kept), len(readers)), np.nan)
+    width = len(header)
+    padding = [""] * width
+    columns = list(zip(*(r if len(r) >= width else [*r, *padding][:width]
+                         for r in (rows[i] for i in kept)), strict=False))  # fmt: skip
+    for j, reader in enumerate(readers):
+        column = columns[reader.column] if columns else ()
+        cache: dict[str, float] = {}
+        for text in set(column):
+            value = _convert(reader, text)
+            if value is None:
+                message = _problem_for(reader, text)
+                problems.extend(
+                    RowProblem(kept[k] + 1, message) for k, t in enumerate(column) if t == text
+                )
+                value = math.nan
+            cache[text] = value
+        answers[:, j] = [cache[text] for text in column]
+    if problems:
+        _raise_problems(problems)
+
+    return ResponseTable(
+        items=tuple(r.field for r in readers),
+        answers=answers,
+        ids=np.array(row_id, dtype=object),
+        row_waves=np.array(row_wave, dtype=object),
+        waves=tuple(order),
+    )
