@@ -89,6 +89,15 @@ def build_world() -> World:
     return World(hub, hub_admin, facilitator, member, outsider, *communities)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _media_in_a_temporary_folder(tmp_path_factory):
+    """Files the tests upload (and the demo's materials) never land in ``var/media``."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
 @pytest.fixture
 def deliver(django_capture_on_commit_callbacks, monkeypatch):
     """``with deliver(): <service call>``: run the on-commit callbacks the call left

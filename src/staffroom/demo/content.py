@@ -11,6 +11,9 @@ HUB = {
     "started_days_ago": 430,
     # The hub admin who creates every community, then hands it to its facilitators.
     "creator": "hubadmin@example.org",
+    # Who signs the hub's certificates of professional-development hours.
+    "signer_name": "Renata Solís",
+    "signer_title": "Director of Professional Learning, Prairie & Pine Educational Cooperative",
     "description": """\
 Prairie & Pine is a professional learning hub for the people who keep schools running \
 across the northern plains and the southern Rockies: teachers, counselors, nurses, \

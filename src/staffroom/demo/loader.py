@@ -33,6 +33,7 @@ from staffroom.core.email import email_suppressed
 from staffroom.core.markdown import render_markdown
 from staffroom.demo import content
 from staffroom.demo.content import DEMO_SIGN_INS
+from staffroom.demo.sessions import sessions_load
 
 __all__ = ["DEMO_PASSWORD", "DEMO_SIGN_INS", "demo_load"]
 
@@ -80,6 +81,7 @@ class _DemoLoader:
         for spec in content.COMMUNITIES:
             self.create_community(spec, creator, hub_access)
         self.backdate_accounts(hub)
+        sessions_load(users=self.users, now=self.now)
         _say(
             self.stdout,
             f"Loaded “{hub.name}”: {len(content.COMMUNITIES)} communities, "
@@ -126,6 +128,8 @@ class _DemoLoader:
             slug=spec["slug"],
             description=spec["description"],
             description_html=render_markdown(spec["description"]),
+            signer_name=spec["signer_name"],
+            signer_title=spec["signer_title"],
         )
         Hub.objects.filter(pk=hub.pk).update(created_at=self.ago(spec["started_days_ago"]))
         for person in content.PEOPLE:

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -29,7 +30,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from staffroom.communities import permissions
-from staffroom.communities.access import CommunityAccess
+from staffroom.communities.access import CommunityAccess, community_access_for
 from staffroom.communities.models import Membership, Visibility
 from staffroom.core.urls import absolute_url
 from staffroom.meetings.models import CalendarToken, Registration, Session
@@ -67,6 +68,12 @@ def join_link_visible(access: CommunityAccess) -> bool:
     """Members see a session's join link and dial-in; so do those who run the
     community. A visitor of a public community sees neither."""
     return access.has_any((permissions.PARTICIPATE, permissions.SCHEDULE))
+
+
+def community_feed_open(community) -> bool:
+    """Whether a community's feed answers a calendar app, which never signs in: only
+    when a signed-out visitor may read the community (a public one). Runs no query."""
+    return community_access_for(AnonymousUser(), community).has(permissions.READ)
 
 
 # -- the sessions a feed holds (one query each) -----------------------------------------

@@ -11,6 +11,7 @@ stores them (level 9). The pages are rendered with the demo hub when it can be l
 (the realistic case), otherwise with the ``world`` personas.
 """
 
+import datetime as dt
 import gzip
 import importlib
 import re
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
@@ -25,6 +27,7 @@ from django.contrib.staticfiles import finders
 from django.db.models import Count
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import compress_string
 
 from staffroom.accounts.models import User
@@ -32,6 +35,10 @@ from staffroom.communities import services
 from staffroom.communities.access import community_access_for
 from staffroom.communities.models import Community, Hub, HubRole, Membership
 from staffroom.conftest import make_user
+from staffroom.meetings import attendance, credit
+from staffroom.meetings import services as meeting_services
+from staffroom.meetings.models import Attendance, Certificate, Series, Session
+from staffroom.meetings.tests.factories import series_fields
 
 KB = 1024
 HTML_BUDGET = 14 * KB
@@ -116,6 +123,34 @@ def page_assets(html: str) -> PageAssets:
     return parser.assets
 
 
+def page_problems(name: str, response) -> list[str]:
+    """What is wrong with one page: over the HTML budget, or something the CSP would
+    block (inline scripts, styles or event handlers)."""
+    problems = []
+    size = gzip_size(response.content)
+    if size > HTML_BUDGET:
+        problems.append(f"{name}: {size} bytes gzipped")
+    assets = page_assets(response.content.decode())
+    problems += [f"{name}: {what}" for what in (
+        *assets.handlers, *assets.inline_scripts, *assets.inline_styles, *assets.style_attributes,
+    )]  # fmt: skip
+    return problems
+
+
+def pages_problems(client, pages) -> list[str]:
+    """``page_problems`` of each ``(name, viewer, url)``, each fetched as its viewer (None:
+    signed out); every page must answer 200."""
+    problems = []
+    for name, viewer, url in pages:
+        client.logout()
+        if viewer is not None:
+            client.force_login(viewer)
+        response = client.get(url)
+        assert response.status_code == 200, name
+        problems += page_problems(name, response)
+    return problems
+
+
 def static_path(url: str) -> Path:
     """The file behind one of our /static/ URLs, found the way runserver finds it."""
     path = urlsplit(url).path
@@ -133,6 +168,20 @@ def gzip_size(data: bytes) -> int:
 
 
 @dataclass
+class Sessions:
+    """Where the sessions pages are: a series with sessions past and to come, in a
+    community the member belongs to (a public one if there is one), and the member's
+    attendance at a past session with a certificate of it."""
+
+    community: Community
+    runner: User  # runs ``community``
+    series: Series
+    past: Session  # the member attended it
+    upcoming: Session
+    certificate: Certificate
+
+
+@dataclass
 class Site:
     hub: Hub
     facilitator: User  # facilitates ``communities[0]``
@@ -141,6 +190,7 @@ class Site:
     communities: list[tuple[Community, User]]  # each with someone who runs it
     invitation_token: str
     source: str  # "demo" or "world"
+    sessions: Sessions
 
 
 def _demo_loader():
@@ -217,7 +267,56 @@ def _finish_site(hub, facilitator, member, outsider, communities, source) -> Sit
             message="I run the science department of a K-12 school of 90 students.",
         )
         outsider = make_user("budget-newcomer@example.org", "Budget Newcomer")
-    return Site(hub, facilitator, member, outsider, communities, invitation.token, source)
+    sessions = _sessions(member, communities)
+    return Site(hub, facilitator, member, outsider, communities, invitation.token, source, sessions)
+
+
+def _series_with_both(community: Community) -> tuple[Series, Session, Session] | None:
+    """A series of ``community`` with a session held and one to come, if it has one."""
+    now = timezone.now()
+    for series in Series.objects.filter(community=community).order_by("pk"):
+        held = series.sessions.exclude(status=Session.Status.CANCELLED)
+        past = held.filter(ends_at__lt=now).order_by("-starts_at").first()
+        upcoming = held.filter(starts_at__gt=now).order_by("starts_at").first()
+        if past and upcoming:
+            return series, past, upcoming
+    return None
+
+
+def _sessions(member: User, communities: list[tuple[Community, User]]) -> Sessions:
+    """The source's own series when it has one, else a weekly series made here that
+    began three weeks ago; the member attends its last session and gets a certificate."""
+    theirs = [
+        (community, runner)
+        for community, runner in communities
+        if community.memberships.filter(user=member, status=Membership.Status.ACTIVE).exists()
+    ]
+    assert theirs, "the member belongs to none of the communities"
+    theirs.sort(key=lambda pair: pair[0].visibility != "public")  # visitors see a public one
+    found = next(((c, r, both) for c, r in theirs if (both := _series_with_both(c))), None)
+    if found:
+        community, runner, (series, past, upcoming) = found
+    else:
+        community, runner = theirs[0]
+        today = timezone.localdate()
+        meeting_services.series_create(
+            actor=runner, access=community_access_for(runner, community),
+            **series_fields(rrule="FREQ=WEEKLY", first_date=today - dt.timedelta(weeks=3),
+                            last_date=today + dt.timedelta(weeks=8)),
+        )  # fmt: skip
+        series, past, upcoming = _series_with_both(community)
+    if not Attendance.objects.filter(session=past, user=member).exists():
+        attendance.attendance_roll_call(
+            actor=runner, access=community_access_for(runner, community), session=past,
+            marks=[attendance.Mark(member, True)],
+        )  # fmt: skip
+    certificate = Certificate.objects.filter(user=member).order_by("pk").first()
+    if certificate is None:
+        day = past.starts_at.astimezone(ZoneInfo(past.time_zone)).date()
+        certificate = credit.certificate_issue(
+            actor=member, hub=community.hub, date_from=day, date_to=day
+        )
+    return Sessions(community, runner, series, past, upcoming, certificate)
 
 
 @pytest.fixture
@@ -286,6 +385,38 @@ def _pages(site: Site) -> list[tuple[str, User | None, str]]:
         ]
         if community.visibility == "public":
             pages.append((f"{slug} detail", None, _detail(slug)))
+    return pages + _session_pages(site)
+
+
+def _session_pages(site: Site) -> list[tuple[str, User | None, str]]:
+    """The sessions pages (the ``meetings`` app)."""
+    places = site.sessions
+    slug, member, runner = places.community.slug, site.member, places.runner
+
+    def url(name: str, *args) -> str:
+        return reverse(f"meetings:{name}", args=[slug, *args])
+
+    upcoming, past = places.upcoming.public_id, places.past.public_id
+    pages = [
+        ("sessions", member, url("session_list")),
+        ("past sessions", member, url("session_list") + "?tab=past"),
+        ("sessions", runner, url("session_list")),
+        ("session", member, url("session_detail", upcoming)),
+        ("session held", member, url("session_detail", past)),
+        ("session held", runner, url("session_detail", past)),
+        ("series", member, url("series_detail", places.series.public_id)),
+        ("roll call", runner, url("attendance_roll_call", past)),
+        ("my sessions", member, reverse("meetings:my_sessions")),
+        ("transcript", member, reverse("meetings:transcript")),
+        ("certificate", member,
+         reverse("meetings:certificate_detail", args=[places.certificate.code])),
+        ("calendar", member, reverse("meetings:calendar_detail")),
+    ]  # fmt: skip
+    if places.community.visibility == "public":
+        pages += [
+            ("sessions", None, url("session_list")),
+            ("session", None, url("session_detail", upcoming)),
+        ]
     return pages
 
 

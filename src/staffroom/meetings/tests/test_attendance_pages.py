@@ -2,11 +2,9 @@
 with nothing the CSP blocks. (In a real Chromium with axe-core: see
 test_attendance_browser.py.)"""
 
-import gzip
-
 from django.urls import reverse
 
-from staffroom.core.tests.test_page_budgets import page_assets
+from staffroom.core.tests.test_page_budgets import page_problems, pages_problems
 from staffroom.meetings import attendance
 from staffroom.meetings.tests.factories_attendance import (
     add_member,
@@ -18,8 +16,6 @@ from staffroom.meetings.tests.factories_attendance import (
     upload,
     zoom_csv,
 )
-
-HTML_BUDGET = 14 * 1024
 
 
 def fill(world) -> dict:
@@ -67,33 +63,14 @@ def pages(world, made) -> list[tuple[str, object, str]]:
     ]  # fmt: skip
 
 
-def _problems(name, response) -> list[str]:
-    problems = []
-    size = len(gzip.compress(response.content))
-    if size > HTML_BUDGET:
-        problems.append(f"{name}: {size} bytes gzipped")
-    assets = page_assets(response.content.decode())
-    problems += [f"{name}: {what}" for what in (
-        *assets.handlers, *assets.inline_scripts, *assets.inline_styles, *assets.style_attributes,
-    )]  # fmt: skip
-    return problems
-
-
 def test_attendance_pages_fit_the_budget_and_the_csp(client, world):
     made = fill(world)
-    problems = []
-    for name, viewer, url in pages(world, made):
-        client.logout()
-        if viewer is not None:
-            client.force_login(viewer)
-        response = client.get(url)
-        assert response.status_code == 200, name
-        problems += _problems(name, response)
+    problems = pages_problems(client, pages(world, made))
     client.force_login(world.facilitator)
     bad_rows = client.post(
         reverse("meetings:attendance_import", args=["open-science", made["past"].public_id]),
         {"file": upload("zoom_bad_times.csv")},
     )  # fmt: skip
     assert bad_rows.status_code == 400
-    problems += _problems("import with bad rows", bad_rows)
+    problems += page_problems("import with bad rows", bad_rows)
     assert not problems, "\n".join(problems)

@@ -123,6 +123,48 @@ def test_session_list_offers_scheduling_to_facilitators_only(client, world):
     assert url("series_create") in client.get(url("session_list")).content.decode()
 
 
+@pytest.mark.parametrize(
+    "viewer, signup, board",
+    [("anonymous", False, False), ("member", True, False), ("facilitator", True, True),
+     ("hub_admin", True, True)],
+)  # fmt: skip
+def test_session_list_links_the_presenter_pages_to_who_may_see_them(
+    client, world, viewer, signup, board
+):
+    if viewer != "anonymous":
+        client.force_login(getattr(world, viewer))
+    page = client.get(url("session_list")).content.decode()
+    assert (url("presenter_signup") in page) is signup
+    assert (url("presenter_board") in page) is board
+    assert (url("presenter_history") in page) is board
+    for name in ("presenter_signup", "presenter_board", "presenter_history"):
+        if url(name) in page:  # every link it shows opens
+            assert client.get(url(name)).status_code == 200, name
+
+
+def test_session_list_of_a_public_community_offers_its_calendar_feed(client, world):
+    feed = url("community_calendar_feed")
+    page = client.get(url("session_list")).content.decode()
+    assert f'href="webcal://testserver{feed}"' in page
+    assert f'value="http://testserver{feed}"' in page
+    assert reverse("meetings:calendar_detail") not in page  # visitors have no own feed
+    assert client.get(feed)["Content-Type"].startswith("text/calendar")
+    client.force_login(world.member)
+    page = client.get(url("session_list")).content.decode()
+    assert feed in page and reverse("meetings:calendar_detail") in page
+
+
+def test_session_list_of_a_private_community_points_members_to_their_own_feed(client, world):
+    private = reverse("meetings:session_list", args=[world.private.slug])
+    feed = reverse("meetings:community_calendar_feed", args=[world.private.slug])
+    client.force_login(world.member)
+    page = client.get(private).content.decode()
+    assert feed not in page and reverse("meetings:calendar_detail") in page
+    client.force_login(world.hub_admin)  # reads it, belongs to no feed of its own there
+    page = client.get(private).content.decode()
+    assert feed not in page and reverse("meetings:calendar_detail") not in page
+
+
 # -- a session's page -----------------------------------------------------------------------
 
 
@@ -532,6 +574,16 @@ def test_my_sessions_shows_my_registration(client, world):
     rows = {s.title: s.my_registration for s in response.context["page"]}
     assert rows == {"Registered one": "registered", "Not registered": None}
     assert "You are registered" in response.content.decode()
+
+
+def test_my_sessions_links_the_transcript_and_the_calendar_feed(client, world):
+    client.force_login(world.member)
+    page = client.get(reverse("meetings:my_sessions")).content.decode()
+    assert reverse("meetings:transcript") in page
+    assert reverse("meetings:calendar_detail") in page
+    for name in ("transcript", "calendar_detail"):
+        back = client.get(reverse(f"meetings:{name}")).content.decode()
+        assert reverse("meetings:my_sessions") in back, name
 
 
 def test_my_sessions_sends_anonymous_visitors_to_sign_in(client, world):

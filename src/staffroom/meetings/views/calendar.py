@@ -23,14 +23,18 @@ def ics_response(ics: bytes, *, filename: str, download: bool) -> HttpResponse:
     return response
 
 
+def feed_addresses(request, path: str) -> dict[str, str]:
+    """A feed's address twice: ``https`` to paste into a calendar app, ``webcal`` for a
+    link that opens one and subscribes."""
+    https_url = request.build_absolute_uri(path)
+    return {"https": https_url, "webcal": "webcal://" + https_url.split("://", 1)[1]}
+
+
 @login_required
 def calendar_detail(request):
     token = calendar.calendar_token_for(request.user)
-    https_url = request.build_absolute_uri(reverse("meetings:calendar_feed", args=[token.token]))
-    context = {
-        "https_url": https_url,
-        "webcal_url": "webcal://" + https_url.split("://", 1)[1],
-    }
+    feed = feed_addresses(request, reverse("meetings:calendar_feed", args=[token.token]))
+    context = {"https_url": feed["https"], "webcal_url": feed["webcal"]}
     return render(request, "meetings/calendar_detail.html", context)
 
 

@@ -125,8 +125,12 @@ def _board(access):
 
 # -- presenters -------------------------------------------------------------------------
 
+# Who sees the sign-up page: members, to volunteer, and those who run the community.
+# (The sessions list links it for the same people.)
+SIGNUP_NEED = (perms.PARTICIPATE, perms.SCHEDULE)
 
-@community_view(need=(perms.PARTICIPATE, perms.SCHEDULE))
+
+@community_view(need=SIGNUP_NEED)
 def presenter_signup(request, access):
     form = SignupFilterForm(request.GET)
     form.is_valid()

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import path, register_converter
+from django.urls import path, register_converter, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +18,7 @@ from staffroom.communities import permissions as perms
 from staffroom.communities.access import CommunityAccess, community_view
 from staffroom.core.errors import DomainError
 from staffroom.core.pagination import paginate
-from staffroom.meetings import panels, selectors, services
+from staffroom.meetings import calendar, panels, selectors, services
 from staffroom.meetings.access import access_series, access_session
 from staffroom.meetings.forms import (
     CancelForm,
@@ -31,6 +31,8 @@ from staffroom.meetings.forms import (
     time_zone_choices,
 )
 from staffroom.meetings.models import Material
+from staffroom.meetings.views import calendar as calendar_views
+from staffroom.meetings.views import credit as credit_views
 
 
 def _session_redirect(access: CommunityAccess, session):
@@ -55,8 +57,18 @@ def session_list(request, access):
         "tabs": SessionListForm.TABS,
         "page": paginate(request, selectors.session_list(access.community, when=tab)),
         "series_list": selectors.series_list(access.community)[:50],
+        "sees_presenters": access.has_any(credit_views.SIGNUP_NEED),
+        "feed": _community_feed(request, access.community),
     }
     return render(request, "meetings/session_list.html", context)
+
+
+def _community_feed(request, community) -> dict[str, str] | None:
+    """The community's calendar feed addresses, if a calendar app may read it."""
+    if not calendar.community_feed_open(community):
+        return None
+    path = reverse("meetings:community_calendar_feed", args=[community.slug])
+    return calendar_views.feed_addresses(request, path)
 
 
 @community_view(need=perms.READ)

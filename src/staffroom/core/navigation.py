@@ -1,0 +1,33 @@
+"""Links other parts add to the main navigation (DESIGN: a lower part owns a small
+registry; the parts above register with it in ``AppConfig.ready``). Each link is a
+URL name without arguments, so the header costs no query."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class NavLink:
+    order: int
+    label: str  # a lazy translation: it is shown in the reader's language
+    url_name: str
+    signed_in: bool
+
+
+_LINKS: list[NavLink] = []
+
+
+def nav_link_register(*, order: int, label, url_name: str, signed_in: bool = True) -> None:
+    _LINKS.append(NavLink(order, label, url_name, signed_in))
+    _LINKS.sort(key=lambda link: link.order)
+
+
+def nav_links(user) -> list[tuple[str, str]]:
+    """``(url, label)`` of each registered link this visitor should see, in order."""
+    signed_in = user.is_authenticated
+    return [
+        (reverse(link.url_name), str(link.label))
+        for link in _LINKS
+        if signed_in or not link.signed_in
+    ]
