@@ -505,8 +505,9 @@ def presenters_panel(request, access: CommunityAccess, session: Session) -> dict
         or session.guest_presenter
         or any(slot.kind == DIDACTIC and slot.status == CONFIRMED for slot in slots)
     )
-    cases_open = max(session.case_slots - len(cases), 0)
     upcoming = signup_open(session)
+    # Once the session is past, an empty slot is no longer "open".
+    cases_open = max(session.case_slots - len(cases), 0) if upcoming else 0
     can_volunteer = (
         upcoming
         and access.has(permissions.PARTICIPATE)

@@ -31,6 +31,9 @@ from staffroom.meetings.models import FocusArea, Material, Registration, Series,
 from staffroom.meetings.recurrence import HORIZON_DAYS, Rule, rule_normalise
 
 MAX_MATERIAL_BYTES = 20 * 1024 * 1024
+# A session's materials are one short list on its page, not a library (that is the
+# library part's job), so it is bounded instead of paginated.
+MAX_MATERIALS = 30
 MAX_DURATION_MINUTES = 12 * 60
 MAX_CASE_SLOTS = 6
 MAX_REMINDER_MINUTES = 14 * 24 * 60
@@ -570,6 +573,11 @@ def material_add(
         raise ScheduleError(_("Give the material a title."), field="title")
     if bool(url) == bool(file):
         raise ScheduleError(_("Add either a link or a file."), field="url")
+    if session.materials.count() >= MAX_MATERIALS:
+        raise ScheduleError(
+            _("A session can have at most %(max)s materials; remove one to add another.")
+            % {"max": MAX_MATERIALS}
+        )
     material = Material(session=session, title=title[:200], added_by=actor)
     if url:
         material.url = _check_url(url, "url")

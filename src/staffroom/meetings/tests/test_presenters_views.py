@@ -354,3 +354,19 @@ def test_presenter_volunteer_form_offers_only_the_open_slots(client, world):
     html = client.get(volunteer_url(session)).content.decode()
     assert 'value="didactic"' not in html
     assert 'value="case" required id="id_kind_0" checked' in html
+
+
+def test_session_page_shows_open_case_slots_only_before_the_session(client, world):
+    upcoming = make_session(world, case_slots=2, guest_presenter="")
+    past = make_session(
+        world, starts_at=timezone.now() - dt.timedelta(days=2), case_slots=2, guest_presenter=""
+    )
+    client.force_login(world.member)
+
+    def page(session):
+        path = reverse("meetings:session_detail", args=["open-science", session.public_id])
+        return client.get(path).content.decode()
+
+    assert "2 case slots open" in page(upcoming)
+    after = page(past)
+    assert 'id="presenters-heading"' in after and "case slots open" not in after

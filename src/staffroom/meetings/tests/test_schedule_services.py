@@ -571,3 +571,18 @@ def test_material_remove_refuses_a_member(world):
 def test_session_fields_default_to_a_local_time():
     fields = session_fields()
     assert fields["starts_at"].tzinfo == ZoneInfo("America/Chicago")
+
+
+def test_material_add_refuses_more_than_the_limit(world):
+    session = make_session(world)
+    for number in range(services.MAX_MATERIALS):
+        services.material_add(
+            actor=world.facilitator, access=fac(world), session=session,
+            title=f"Handout {number}", url=f"https://example.org/handout-{number}",
+        )  # fmt: skip
+    with pytest.raises(ScheduleError, match="at most 30 materials"):
+        services.material_add(
+            actor=world.facilitator, access=fac(world), session=session,
+            title="One too many", url="https://example.org/too-many",
+        )  # fmt: skip
+    assert session.materials.count() == services.MAX_MATERIALS

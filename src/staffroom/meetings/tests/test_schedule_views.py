@@ -176,9 +176,6 @@ def test_session_detail_shows_what_the_session_is_about(client, world):
     page = client.get(url("session_detail", session.public_id)).content.decode()
     assert session.title in page and world.member.display_name in page
     assert "3.A Assessment for learning" in page and "assessment, feedback" in page
-    assert "Case presentations" in page
-    assert "Case slot 1: open" in page and "Case slot 2: open" in page
-    assert "Case slot 3" not in page
 
 
 def test_session_detail_shows_a_guest_presenter(client, world):

@@ -80,7 +80,6 @@ def session_detail(request, access, public_id):
         "community": access.community,
         "session": session,
         "materials": selectors.material_list(session),
-        "case_slots": range(1, session.case_slots + 1),
         "has_started": session.starts_at <= now,
         "has_ended": session.ends_at <= now,
         "sees_join": access.has_any((perms.PARTICIPATE, perms.SCHEDULE)),
