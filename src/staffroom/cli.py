@@ -4,7 +4,7 @@ import os
 import sys
 
 # Commands documented with a hyphen; Django's command names are module names.
-ALIASES = {"import-attendance": "import_attendance"}
+ALIASES = {"import-attendance": "import_attendance", "deid-eval": "deid_eval"}
 
 
 def main() -> None:

@@ -315,7 +315,7 @@ class _SessionsLoader:
                 access=self.access(runner, run.community),
                 session=session,
                 title=f"{card['title']} (one page to print)",
-                file=ContentFile(_pdf(card["title"], card["lines"]), name="card.pdf"),
+                file=ContentFile(text_pdf(card["title"], card["lines"]), name="card.pdf"),
             )
 
     def past_registrations(self, run, index, session, forced) -> list[User]:
@@ -608,7 +608,7 @@ def _key_points(notes: str) -> list[str]:
     return points
 
 
-def _pdf(title: str, lines: list[str]) -> bytes:
+def text_pdf(title: str, lines: list[str]) -> bytes:
     """A one-page PDF of ``title`` and ``lines`` in Helvetica, small enough to write by
     hand instead of adding a PDF library for the demo."""
 
