@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from staffroom.accounts.models import new_public_id, validate_time_zone
 from staffroom.communities.models import Community, Hub
@@ -196,8 +197,8 @@ class PresenterSlot(models.Model):
     class Status(models.TextChoices):
         VOLUNTEERED = "volunteered", _("Volunteered")
         CONFIRMED = "confirmed", _("Confirmed")
-        DECLINED = "declined", _("Declined")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        DECLINED = "declined", pgettext_lazy("a presenter's offer", "Declined")
+        WITHDRAWN = "withdrawn", pgettext_lazy("a presenter's offer", "Withdrawn")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="presenter_slots")
     user = models.ForeignKey(

@@ -309,9 +309,12 @@ def registration_get(user, session: Session) -> Registration | None:
 
 
 @panels.register(order=10, template="meetings/includes/registration_panel.html")
-def registration_panel(request, access: CommunityAccess, session: Session) -> dict:
+def registration_panel(request, access: CommunityAccess, session: Session) -> dict | None:
     """Register / cancel / the waitlist place, how many registered out of how many
-    places, and for facilitators the first names of the list."""
+    places, and for facilitators the first names of the list. Once the session is
+    over only the facilitators see it (who registered); attendance takes its place."""
+    if session.ends_at <= timezone.now() and not access.has(permissions.SCHEDULE):
+        return None
     return registration_panel_context(request, access, session)
 
 

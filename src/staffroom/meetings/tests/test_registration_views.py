@@ -411,3 +411,12 @@ def test_guest_pages_run_a_fixed_number_of_queries(client, world):
         guest(session, n)  # more people waiting ahead of no one, behind the guest
     assert (_count(client, detail), _count(client, form)) == few
     assert few[0] <= 4 and few[1] <= 4
+
+
+def test_a_past_sessions_page_shows_registrations_to_facilitators_only(client, world):
+    session = make_session(world, starts_at=timezone.now() - dt.timedelta(days=2))
+    path = reverse("meetings:session_detail", args=["open-science", session.public_id])
+    client.force_login(world.member)
+    assert b'id="registration-panel"' not in client.get(path).content
+    client.force_login(world.facilitator)
+    assert b'id="registration-panel"' in client.get(path).content
