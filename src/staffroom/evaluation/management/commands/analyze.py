@@ -35,8 +35,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", dest="as_json", help="print the numbers as JSON"
         )
+        parser.add_argument(
+            "--r-script", metavar="FILE",
+            help="also write an R script that reads the responses and labels the variables",
+        )  # fmt: skip
+        parser.add_argument(
+            "--spss-syntax", metavar="FILE",
+            help="also write SPSS syntax that reads the responses and labels the variables",
+        )  # fmt: skip
 
-    def handle(self, *args, dictionary, responses, waves, as_json, **options):
+    def handle(
+        self, *args, dictionary, responses, waves, as_json, r_script, spss_syntax, **options
+    ):
         from staffroom.evaluation.analysis import analyze_files
         from staffroom.evaluation.report import report_text
 
@@ -49,9 +59,35 @@ class Command(BaseCommand):
             result = analyze_files(dictionary, responses, waves=wanted)
         except DomainError as error:
             raise CommandError(error.message) from None
+        if r_script or spss_syntax:
+            self._write_scripts(dictionary, responses, r_script, spss_syntax)
         if as_json:
             self.stdout.write(
                 json.dumps(result.as_json(), ensure_ascii=False, indent=2, allow_nan=False)
             )
         else:
             self.stdout.write(report_text(result), ending="")
+
+    def _write_scripts(self, dictionary, responses, r_path, spss_path):
+        """The scripts name the responses file without its folder: they are run where
+        it lies."""
+        from pathlib import Path
+
+        from staffroom.evaluation.redcap import dictionary_read_path
+        from staffroom.evaluation.responses import responses_read_path
+        from staffroom.evaluation.syntax import r_script, spss_syntax
+
+        fields = dictionary_read_path(dictionary)
+        columns = responses_read_path(responses)[0]
+        data_file = Path(responses).name
+        for path, write in ((r_path, r_script), (spss_path, spss_syntax)):
+            if not path:
+                continue
+            try:
+                Path(path).write_text(write(fields, columns, data_file=data_file), "utf-8")
+            except OSError as error:
+                raise CommandError(
+                    _("Could not write %(file)s: %(reason)s")
+                    % {"file": path, "reason": error.strerror}
+                ) from None
+            self.stderr.write(_("Wrote %(file)s.") % {"file": path})
