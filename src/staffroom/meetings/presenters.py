@@ -174,10 +174,10 @@ def presenter_history_list(community: Community) -> QuerySet:
     return (
         users.annotate(
             talks=Coalesce(Subquery(talks, output_field=IntegerField()), Value(0)),
-            cases=Coalesce(Subquery(cases, output_field=IntegerField()), Value(0)),
+            cases_brought=Coalesce(Subquery(cases, output_field=IntegerField()), Value(0)),
             last_presented=Subquery(last),
         )
-        .annotate(presented=F("talks") + F("cases"))
+        .annotate(presented=F("talks") + F("cases_brought"))
         .select_related("profile", "profile__school")
         .order_by("presented", "display_name", "pk")
     )
