@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("staffroom.communities.urls")),
     path("", include("staffroom.accounts.urls")),
     path("", include("staffroom.meetings.urls")),
+    path("", include("staffroom.evaluation.urls")),
+    path("", include("staffroom.cases.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

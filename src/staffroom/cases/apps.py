@@ -8,3 +8,13 @@ class CasesConfig(AppConfig):
     name = "staffroom.cases"
     label = "cases"
     verbose_name = _("Cases")
+
+    def ready(self):
+        # Communities may not import cases (layers): cases adds its section to the
+        # community home through the registry communities owns.
+        from staffroom.cases.views import community_home_section
+        from staffroom.communities.home_sections import home_sections
+
+        home_sections.register(order=20, template="cases/includes/cases_home.html")(
+            community_home_section
+        )

@@ -28,6 +28,7 @@ MANAGE_MEMBERS = "manage_members"  # approve, decline, change roles, remove
 MODERATE = "moderate"
 SCHEDULE = "schedule"
 EDIT_COMMUNITY = "edit_community"
+REVIEW_CASES = "review_cases"  # the case queue: accept or return submitted cases
 
 # Capabilities in a hub.
 CREATE_COMMUNITY = "create_community"
@@ -35,7 +36,7 @@ VIEW_HUB_REPORTS = "view_hub_reports"
 EVALUATE = "evaluate"
 
 _MEMBER = {SEE, READ, VIEW_MEMBERS, PARTICIPATE, LEAVE}
-_RUNS_COMMUNITY = {INVITE, MANAGE_MEMBERS, MODERATE, SCHEDULE, EDIT_COMMUNITY}
+_RUNS_COMMUNITY = {INVITE, MANAGE_MEMBERS, MODERATE, SCHEDULE, EDIT_COMMUNITY, REVIEW_CASES}
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     # Anyone, signed in or not, looking at a public or a private (listed) community.

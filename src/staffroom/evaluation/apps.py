@@ -3,8 +3,23 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EvaluationConfig(AppConfig):
-    """Instruments, surveys and their analysis (statistics that match R's)."""
+    """Instruments, surveys and their analysis (statistics that match R's), and brief
+    polls in a community or during a session."""
 
     name = "staffroom.evaluation"
     label = "evaluation"
     verbose_name = _("Evaluation")
+
+    def ready(self):
+        # Communities and meetings may not import evaluation (layers): polls add their
+        # section and panel through the registries those parts own.
+        from staffroom.communities.home_sections import home_sections
+        from staffroom.evaluation import sections
+        from staffroom.meetings import panels
+
+        home_sections.register(order=30, template="evaluation/includes/polls_home.html")(
+            sections.community_home_section
+        )
+        panels.register(order=50, template="evaluation/includes/polls_session_panel.html")(
+            sections.session_panel
+        )

@@ -5,10 +5,10 @@ import io
 import zipfile
 
 import pytest
-from pypdf import PdfWriter
 
 from staffroom.cases import extract
 from staffroom.cases.extract import extract_text
+from staffroom.cases.tests.factories import blank_pdf
 from staffroom.demo.sessions import text_pdf
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -79,17 +79,9 @@ def test_a_pdf_gives_its_text():
     assert "Maria Lopez, age 9" in text and "Notes on a student" in text
 
 
-def _blank_pdf() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=612, height=792)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(
     "data",
-    [_blank_pdf(), b"%PDF-1.7\n%%EOF", b"not a pdf at all"],
+    [blank_pdf(), b"%PDF-1.7\n%%EOF", b"not a pdf at all"],
     ids=["no text", "empty", "damaged"],
 )
 def test_a_pdf_without_a_text_layer_or_damaged_gives_none(data):

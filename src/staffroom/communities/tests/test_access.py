@@ -20,9 +20,11 @@ import pytest
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from staffroom.cases.tests.walk import CASES as CASES_CASES
 from staffroom.communities import services
 from staffroom.communities.access import community_access_for
 from staffroom.conftest import build_world, make_user
+from staffroom.evaluation.tests.walk import CASES as EVALUATION_CASES
 from staffroom.meetings.tests.walk import CASES as MEETINGS_CASES
 from staffroom.walk import (
     COMMUNITY_NAMES,
@@ -174,8 +176,10 @@ OWN: list[Case] = [
 
 # The other apps' tables: each lists its URLs as CASES in <app>/tests/walk.py.
 OWN += MEETINGS_CASES
+OWN += CASES_CASES
+OWN += EVALUATION_CASES
 
-OUR_NAMESPACES = ("communities:", "accounts:", "meetings:")
+OUR_NAMESPACES = ("communities:", "accounts:", "meetings:", "cases:", "evaluation:")
 OUR_ROOT_NAMES = {"home"}
 
 # allauth's pages: every persona gets an answer below 500. Values are URL kwargs.

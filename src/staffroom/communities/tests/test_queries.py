@@ -171,8 +171,9 @@ PAGES = [
          grow_communities("hidden", with_viewer=True), 4, htmx=True),
     Page("hub_detail", "member", lambda world: reverse("communities:hub_detail", args=["plains"]),
          grow_communities("hidden", with_viewer=True), 6),
-    # 8 of the community's own, plus 1 for the upcoming sessions that meetings adds.
-    Page("community_detail", "member", community_url("community_detail"), grow_detail, 9),
+    # 8 of the community's own, plus 1 for the upcoming sessions that meetings adds
+    # and 1 for the open polls that evaluation adds.
+    Page("community_detail", "member", community_url("community_detail"), grow_detail, 10),
     Page("community_members", "member", community_url("community_members"),
          grow_people_in("private"), 11),
     Page("member_manage", "facilitator", community_url("member_manage"), grow_member_manage, 10),

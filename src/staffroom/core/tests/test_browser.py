@@ -205,6 +205,30 @@ def _sign_out(page, visit: Visit) -> None:
     visit.check("signed-out")
 
 
+def check_pages(browser, base_url: str, folder: Path, pages, order) -> Visit:
+    """Visit each ``(name, viewer, url)`` as its viewer (None: signed out), signing in
+    once per viewer in ``order``, with axe-core and a screenshot each. Returns the
+    visit, for ``assert_clean()``."""
+    from staffroom.conftest import PASSWORD
+
+    folder.mkdir(parents=True, exist_ok=True)
+    context, page = _new_page(browser)
+    visit = Visit(page, folder)
+    signed_in = None
+    for name, viewer, url in sorted(pages, key=lambda page: order[page[1]]):
+        if viewer != signed_in:
+            if signed_in is not None:
+                page.get_by_role("button", name="Sign out").click()
+            if viewer is not None:
+                page.goto(base_url + "/")
+                _sign_in(page, visit, viewer.email, PASSWORD)
+            signed_in = viewer
+        page.goto(base_url + url)
+        visit.check(re.sub(r"\W+", "-", name))
+    context.close()
+    return visit
+
+
 @pytest.fixture
 def vocabulary(transactional_db):
     """The subjects and grade bands a data migration seeds, so the profile page shows

@@ -195,7 +195,9 @@ def test_presenter_history_lists_those_who_never_presented_first(client, world):
     confirm(world, volunteer(world, upcoming, cam))  # not yet presented
     client.force_login(world.facilitator)
     response = client.get(url("presenter_history", world.public.slug))
-    rows = [(p.display_name, p.talks, p.cases_brought) for p in response.context["page"].object_list]
+    rows = [
+        (p.display_name, p.talks, p.cases_brought) for p in response.context["page"].object_list
+    ]
     assert rows == [
         ("Cam Colleague", 0, 0), ("Fran Facilitator", 0, 0), ("Dee Deputy", 0, 1),
         ("Mo Member", 1, 0),

@@ -1,0 +1,156 @@
+"""Cases a member brings to their community, their attachments, and the presenter's
+"not identifying" decisions on the de-identification guard's findings.
+
+The guard's findings are not stored: they are recomputed from the current text on each
+check (``cases.guard``), so an edit can never leave a stale finding behind. Only the
+presenter's decisions are kept, keyed by where (a field or an attachment), the flagged
+text and its category.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from staffroom.accounts.models import GRADE_BANDS, Locale, ProfessionalRole, new_public_id
+from staffroom.communities.models import Community
+
+
+class SchoolKind(models.TextChoices):
+    PUBLIC = "public", _("Public school")
+    CHARTER = "charter", _("Charter school")
+    PRIVATE = "private", _("Private or religious school")
+    TRIBAL = "tribal", _("Tribal or BIE school")
+    OTHER = "other", _("Other setting")
+
+
+class Case(models.Model):
+    """A case presentation: drafted by its presenter, checked by the de-identification
+    guard, submitted, then returned with a note or accepted by a facilitator."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned to the presenter")
+        ACCEPTED = "accepted", _("Accepted")
+
+    # The free-text fields the guard checks, in the order the form shows them.
+    GUARDED_FIELDS = ("title", "background", "tried", "strengths", "questions", "outcome", "tags")
+
+    public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="cases")
+    presenter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_presentations"
+    )
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.DRAFT, db_index=True
+    )
+    title = models.CharField(_("title"), max_length=200)
+    presenter_role = models.CharField(
+        _("your role"), max_length=20, choices=ProfessionalRole.choices, blank=True
+    )
+    grade_band = models.CharField(_("grade band"), max_length=10, choices=GRADE_BANDS, blank=True)
+    locale = models.CharField(_("locale"), max_length=8, choices=Locale.choices, blank=True)
+    school_kind = models.CharField(
+        _("kind of school"), max_length=10, choices=SchoolKind.choices, blank=True
+    )
+    background = models.TextField(_("background"), blank=True)
+    tried = models.TextField(_("what has been tried"), blank=True)
+    strengths = models.TextField(_("strengths to build on"), blank=True)
+    questions = models.TextField(_("questions for the group"), blank=True)
+    outcome = models.TextField(_("what a good outcome would look like"), blank=True)
+    tags = models.CharField(_("tags"), max_length=200, blank=True)
+    return_note = models.TextField(_("note to the presenter"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def question_list(self) -> list[str]:
+        """The questions for the group, one per line."""
+        return [line.strip() for line in self.questions.splitlines() if line.strip()]
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [tag.strip() for tag in self.tags.split(",") if tag.strip()]
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state in (self.State.DRAFT, self.State.RETURNED)
+
+
+class CaseAttachment(models.Model):
+    """A de-identified work sample (at most 20 MB). Its kind comes from its content;
+    ``text`` is what the guard checks, ``None`` when it could not be read (a scan), in
+    which case the presenter must confirm it holds no student information."""
+
+    public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="cases/%Y/%m/")
+    name = models.CharField(_("file name"), max_length=200)
+    kind = models.CharField(max_length=8)
+    size = models.PositiveIntegerField()
+    text = models.TextField(null=True, blank=True)
+    confirmed_clean = models.BooleanField(
+        _("presenter confirmed it holds no student information"), default=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def checkable(self) -> bool:
+        return self.text is not None
+
+    @property
+    def guard_key(self) -> str:
+        """How the guard names this attachment among a case's fields."""
+        return f"attachment:{self.public_id}"
+
+
+class CaseClearance(models.Model):
+    """The presenter's word that one flagged text is not identifying, and why. It
+    applies to that text, in that field, for that category, wherever it appears."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="clearances")
+    field = models.CharField(max_length=40)
+    text = models.CharField(max_length=300)
+    category = models.CharField(max_length=12)
+    reason = models.TextField(_("why it is not identifying"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("“not identifying” decision")
+        verbose_name_plural = _("“not identifying” decisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "field", "text", "category"], name="caseclearance_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.text} ({self.category})"

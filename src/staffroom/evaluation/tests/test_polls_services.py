@@ -1,0 +1,195 @@
+"""Brief polls: starting, voting, closing, anonymity and who sees the results."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from staffroom.communities.access import community_access_for
+from staffroom.evaluation import selectors, services
+from staffroom.evaluation.models import Ballot, Poll, PollVoter
+from staffroom.evaluation.services import PollError
+from staffroom.evaluation.tests.factories import make_poll, vote
+from staffroom.meetings.tests.factories import make_session
+
+
+def refusal(call) -> PollError:
+    with pytest.raises(PollError) as caught:
+        call()
+    return caught.value
+
+
+# -- starting a poll ----------------------------------------------------------------------
+
+
+def test_poll_create_keeps_the_options_in_order_and_opens_the_poll(world):
+    poll = make_poll(world, options=["  Turn and talk ", "", "Exit tickets"])
+    assert [o.label for o in poll.options.all()] == ["Turn and talk", "Exit tickets"]
+    assert poll.is_open() and poll.created_by == world.facilitator
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"question": "   "}, "question"),
+        ({"options": ["Only one", "  "]}, "options"),
+        ({"options": [f"Option {n}" for n in range(11)]}, "options"),
+        ({"options": ["Exit tickets", "exit tickets "]}, "options"),
+        ({"closes_at": timezone.now() - dt.timedelta(minutes=1)}, "closes_at"),
+        ({"show_results": "never"}, "show_results"),
+    ],
+)
+def test_poll_create_refuses_bad_input_beside_its_field(world, overrides, field):
+    error = refusal(lambda: make_poll(world, **overrides))
+    assert error.field == field
+    assert not Poll.objects.exists()
+
+
+def test_poll_create_accepts_ten_options(world):
+    assert make_poll(world, options=[f"Option {n}" for n in range(10)]).options.count() == 10
+
+
+def test_poll_create_needs_a_facilitator(world):
+    error = refusal(lambda: make_poll(world, actor=world.member))
+    assert "facilitators" in error.message
+
+
+def test_poll_create_refuses_a_session_of_another_community(world):
+    elsewhere = make_session(world, world.private)
+    assert refusal(lambda: make_poll(world, session=elsewhere)).field == "session"
+    assert make_poll(world, session=make_session(world)).session is not None
+
+
+# -- voting -----------------------------------------------------------------------------
+
+
+def test_poll_vote_refuses_someone_who_is_not_a_member(world):
+    poll = make_poll(world)
+    error = refusal(lambda: vote(world, poll, world.outsider, "Exit tickets"))
+    assert "members" in error.message
+    error = refusal(lambda: vote(world, poll, world.hub_admin, "Exit tickets"))
+    assert not PollVoter.objects.exists()
+
+
+def test_poll_vote_refuses_a_closed_poll(world):
+    poll = make_poll(world)
+    services.poll_close(actor=world.facilitator, access=world.access(world.facilitator), poll=poll)
+    error = refusal(lambda: vote(world, poll, world.member, "Exit tickets"))
+    assert error.message == "This poll is closed: votes are no longer accepted."
+
+
+def test_poll_vote_refuses_a_poll_past_its_close_time(world, monkeypatch):
+    poll = make_poll(world, closes_at=timezone.now() + dt.timedelta(hours=1))
+    later = timezone.now() + dt.timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    error = refusal(lambda: vote(world, poll, world.member, "Exit tickets"))
+    assert "closed" in error.message
+    assert not Ballot.objects.exists()
+
+
+def test_poll_vote_refuses_an_option_of_another_poll(world):
+    poll, other = make_poll(world), make_poll(world)
+    access = world.access(world.member)
+    error = refusal(lambda: services.poll_vote(
+        actor=world.member, access=access, poll=poll, option_ids=[other.options.first().pk]
+    ))  # fmt: skip
+    assert error.field == "choices"
+    assert refusal(lambda: services.poll_vote(
+        actor=world.member, access=access, poll=poll, option_ids=[]
+    )).field == "choices"  # fmt: skip
+
+
+def test_poll_vote_refuses_several_options_in_a_single_choice_poll(world):
+    poll = make_poll(world)
+    error = refusal(lambda: vote(world, poll, world.member, "Exit tickets", "Turn and talk"))
+    assert error.message == "Choose only one option."
+    multi = make_poll(world, multiple=True)
+    assert vote(world, multi, world.member, "Exit tickets", "Turn and talk").status == "recorded"
+    assert multi.ballots.count() == 2
+
+
+def test_poll_vote_twice_the_same_changes_nothing(world):
+    poll = make_poll(world)
+    assert vote(world, poll, world.member, "Exit tickets").status == "recorded"
+    ballot = Ballot.objects.get()
+    assert vote(world, poll, world.member, "Exit tickets").status == "unchanged"
+    assert list(Ballot.objects.all()) == [ballot]
+    assert PollVoter.objects.count() == 1
+
+
+def test_poll_vote_changes_a_vote_while_open(world):
+    poll = make_poll(world, multiple=True)
+    vote(world, poll, world.member, "Exit tickets", "Turn and talk")
+    assert vote(world, poll, world.member, "Think-pair-share").status == "changed"
+    results = selectors.poll_results(poll)
+    assert [(r.option.label, r.votes, r.percent) for r in results.options] == [
+        ("Turn and talk", 0, 0), ("Exit tickets", 0, 0), ("Think-pair-share", 1, 100),
+    ]  # fmt: skip
+    assert results.voters == 1
+
+
+# -- anonymity ---------------------------------------------------------------------------
+
+
+def test_anonymous_poll_stores_no_link_between_a_ballot_and_the_voter(world):
+    poll = make_poll(world, anonymous=True)
+    vote(world, poll, world.member, "Exit tickets")
+    vote(world, poll, world.facilitator, "Turn and talk")
+    assert Ballot.objects.filter(poll=poll, voter__isnull=False).count() == 0
+    assert {f.name for f in Ballot._meta.concrete_fields} == {"id", "poll", "option", "voter"}
+    assert set(poll.voters.values_list("user__email", flat=True)) == {
+        world.member.email, world.facilitator.email,
+    }  # fmt: skip
+
+
+def test_anonymous_vote_is_final_and_a_second_one_counts_nothing(world):
+    poll = make_poll(world, anonymous=True)
+    vote(world, poll, world.member, "Exit tickets")
+    assert vote(world, poll, world.member, "Turn and talk").status == "unchanged"
+    assert [b.option.label for b in Ballot.objects.select_related("option")] == ["Exit tickets"]
+
+
+# -- closing and who sees the results -----------------------------------------------------
+
+
+def test_poll_close_is_for_facilitators_and_harmless_twice(world):
+    poll = make_poll(world)
+    with pytest.raises(PollError):
+        services.poll_close(actor=world.member, access=world.access(world.member), poll=poll)
+    access = world.access(world.facilitator)
+    assert services.poll_close(actor=world.facilitator, access=access, poll=poll) is True
+    assert services.poll_close(actor=world.facilitator, access=access, poll=poll) is False
+    poll.refresh_from_db()
+    assert not poll.is_open()
+
+
+@pytest.mark.parametrize(
+    ("show", "voted", "closed", "member_sees"),
+    [
+        ("after_vote", False, False, False),
+        ("after_vote", True, False, True),
+        ("after_vote", False, True, True),
+        ("after_close", True, False, False),
+        ("after_close", True, True, True),
+    ],
+)
+def test_results_visibility_follows_the_facilitator_choice(world, show, voted, closed, member_sees):
+    poll = make_poll(world, show_results=show)
+    if voted:
+        vote(world, poll, world.member, "Exit tickets")
+    if closed:
+        services.poll_close(
+            actor=world.facilitator, access=world.access(world.facilitator), poll=poll
+        )
+        poll.refresh_from_db()
+    member = community_access_for(world.member, world.public)
+    assert selectors.results_visible(poll, member, has_voted=voted) is member_sees
+    facilitator = community_access_for(world.facilitator, world.public)
+    assert selectors.results_visible(poll, facilitator, has_voted=False) is True
+
+
+def test_who_voted_what_is_for_facilitators_of_ordinary_polls_only(world):
+    facilitator = world.access(world.facilitator)
+    assert selectors.sees_who_voted(make_poll(world), facilitator)
+    assert not selectors.sees_who_voted(make_poll(world, anonymous=True), facilitator)
+    assert not selectors.sees_who_voted(make_poll(world), world.access(world.member))
