@@ -15,12 +15,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from staffroom.cases.extract import extract_text
 from staffroom.cases.guard import case_guard, guard_finding_get
 from staffroom.cases.models import Case, CaseAttachment, CaseClearance
+from staffroom.cases.search import case_document
 from staffroom.communities import permissions
 from staffroom.communities.access import CommunityAccess
+from staffroom.core import search
 from staffroom.core.email import email_enqueue, email_render
 from staffroom.core.errors import DomainError
 from staffroom.core.urls import absolute_url
@@ -256,9 +259,12 @@ def case_submit(*, actor, access: CommunityAccess, case: Case) -> Case:
     report = case_guard(case)
     if report.unresolved:
         raise CaseError(
-            _(
-                "%(count)s finding(s) could identify a student or family: rewrite each one or "
-                "mark it “not identifying” with a reason before submitting."
+            ngettext(
+                "%(count)s finding could identify a student or family: rewrite it or mark "
+                "it “not identifying” with a reason before submitting.",
+                "%(count)s findings could identify a student or family: rewrite each one or "
+                "mark it “not identifying” with a reason before submitting.",
+                len(report.unresolved),
             )
             % {"count": len(report.unresolved)}
         )
@@ -302,6 +308,7 @@ def case_accept(*, actor, access: CommunityAccess, case: Case) -> Case:
     case.decided_by = actor
     case.return_note = ""
     case.save()
+    search.index(case_document(case))
     _mail_presenter(case, "cases/email/case_accepted")
     return case
 

@@ -67,6 +67,22 @@ def community_list_for(user, *, query: str = "", hub: Hub | None = None) -> Quer
     return communities.order_by("name")
 
 
+def community_readable_ids(user) -> list[int]:
+    """The ids of the communities whose content ``user`` may read (the READ capability
+    of ``permissions``): public ones, those they are an active member of, those of a hub
+    where they hold a role; every one for a site admin. What search is scoped to."""
+    communities = Community.objects.all()
+    if not (user.is_authenticated and user.is_superuser):
+        readable = Q(visibility=Visibility.PUBLIC)
+        if user.is_authenticated:
+            readable |= Exists(
+                Membership.objects.filter(community=OuterRef("pk"), user=user, status=ACTIVE)
+            )
+            readable |= Exists(HubRole.objects.filter(hub=OuterRef("hub_id"), user=user))
+        communities = communities.filter(readable)
+    return list(communities.values_list("pk", flat=True))
+
+
 def community_member_list(community: Community, *, filters: dict | None = None) -> QuerySet:
     """Active members of a community as users, facilitators first."""
     is_facilitator = Exists(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from staffroom.communities import people, views
+from staffroom.communities import people, search_page, views
 
 app_name = "communities"
 
@@ -39,3 +39,4 @@ urlpatterns = [
     path("people/peers/", people.peers, name="peers"),
     path("people/<str:public_id>/", people.person_detail, name="person_detail"),
 ]
+urlpatterns += search_page.urlpatterns

@@ -14,10 +14,13 @@ class MeetingsConfig(AppConfig):
         # Communities may not import meetings (layers): meetings adds its section to
         # the community home through the registry communities owns.
         from staffroom.communities.home_sections import home_sections
+        from staffroom.core import search
         from staffroom.core.navigation import nav_link_register
+        from staffroom.meetings.search import KIND, session_documents
         from staffroom.meetings.views.schedule import community_home_section
 
         home_sections.register(order=10, template="meetings/includes/schedule_home.html")(
             community_home_section
         )
         nav_link_register(order=10, label=_("My sessions"), url_name="meetings:my_sessions")
+        search.register(KIND, label=_("Session"), documents=session_documents)

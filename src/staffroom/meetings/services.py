@@ -29,6 +29,7 @@ from staffroom.core.markdown import render_markdown
 from staffroom.meetings.feedback import feedback_request_schedule
 from staffroom.meetings.models import FocusArea, Material, Registration, Series, Session
 from staffroom.meetings.recurrence import HORIZON_DAYS, Rule, rule_normalise
+from staffroom.meetings.search import sessions_index
 
 MAX_MATERIAL_BYTES = 20 * 1024 * 1024
 # A session's materials are one short list on its page, not a library (that is the
@@ -227,6 +228,7 @@ def series_update(*, actor, access: CommunityAccess, series: Series, **changes) 
     series.save()
     _series_follow(series, before)
     series_generate(series)
+    sessions_index(series.sessions.all())
     return series
 
 
@@ -288,6 +290,7 @@ def series_generate(series: Series, *, horizon_days: int = HORIZON_DAYS) -> int:
             if date not in existing
         ]  # fmt: skip
         Session.objects.bulk_create(new)
+        sessions_index(new)
         _feedback_requests_schedule(new)
         _series_prune(series, existing, wanted, since=since)
     return len(new)
@@ -424,6 +427,7 @@ def session_create(
         description_html=render_markdown(fields["description"]),
         **fields,
     )
+    sessions_index([session])
     _feedback_requests_schedule([session])
     return session
 
@@ -465,6 +469,7 @@ def session_update(*, actor, access: CommunityAccess, session: Session, **change
         session.sequence += 1
         _announce_change(session)
     session.save()
+    sessions_index([session])
     return session
 
 
@@ -473,6 +478,7 @@ def _cancel(session: Session, reason: str) -> None:
     session.cancel_reason = reason[:300]
     session.sequence += 1
     session.save(update_fields=["status", "cancel_reason", "sequence", "updated_at"])
+    sessions_index([session])
     _announce_change(session)
 
 
@@ -509,6 +515,7 @@ def session_record(
     session.notes = notes or ""
     session.notes_html = render_markdown(session.notes)
     session.save(update_fields=["recording_url", "notes", "notes_html", "updated_at"])
+    sessions_index([session])
     return session
 
 

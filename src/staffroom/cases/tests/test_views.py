@@ -86,7 +86,7 @@ def test_submit_is_refused_while_findings_are_unresolved(client, world):
     case = draft(world, background=IDENTIFYING)
     client.force_login(world.member)
     response = client.post(url("case_submit", case), follow=True)
-    assert "3 finding(s) could identify" in response.content.decode()
+    assert "3 findings could identify" in response.content.decode()
     case.refresh_from_db()
     assert case.state == "draft"
 

@@ -163,6 +163,7 @@ OWN: list[Case] = [
     Case("communities:invitation_accept", "forged", NOT_FOUND, kwargs=invitation_token("forged")),
     Case("communities:invitation_accept", "forged", NOT_FOUND, method="post",
          kwargs=invitation_token("forged")),
+    Case("communities:search", "-", answers(200, 200, 200, 200, 200)),
     Case("communities:directory", "-", SIGNED_IN),
     Case("communities:peers", "-", SIGNED_IN),
     Case("communities:person_detail", "member", SIGNED_IN,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 MAX_QUERY_CHARS = 1000  # a longer query is cut, never refused
 MAX_TERMS = 16
@@ -78,7 +79,9 @@ def parse_query(query: str) -> list[Term]:
     return terms
 
 
-def _highlight(text: str, folded: str, terms: list[Term], start: int, end: int) -> str:
+def _highlight(text: str, folded: str, terms: list[Term], start: int, end: int) -> SafeString:
+    # Every piece of ``text`` goes through ``escape``; only our own <mark> is markup,
+    # so the result is safe to show as it is.
     parts, cursor = [], start
     for token in _TOKEN.finditer(folded, start, end):
         if any(term.matches(token.group()) for term in terms):
@@ -86,10 +89,10 @@ def _highlight(text: str, folded: str, terms: list[Term], start: int, end: int) 
             parts.append(f"<mark>{escape(text[token.start() : token.end()])}</mark>")
             cursor = token.end()
     parts.append(escape(text[cursor:end]))
-    return "".join(parts)
+    return mark_safe("".join(parts))
 
 
-def highlight(text: str, terms: list[Term]) -> str:
+def highlight(text: str, terms: list[Term]) -> SafeString:
     """``text`` HTML-escaped with every matching word in ``<mark>``."""
     return _highlight(text, fold(text), terms, 0, len(text))
 
@@ -109,4 +112,4 @@ def snippet(text: str, terms: list[Term], words: int = SNIPPET_WORDS) -> str:
     start = tokens[begin].start() if begin else 0
     end = tokens[last].end() if last < len(tokens) - 1 else len(text)
     html = _highlight(text, folded, terms, start, end).strip()
-    return ("… " if start else "") + html + (" …" if end < len(text) else "")
+    return mark_safe(("… " if start else "") + html + (" …" if end < len(text) else ""))

@@ -408,6 +408,7 @@ def test_pages_fit_a_phone_screen(
         reverse("communities:member_manage", args=[private]),
         reverse("communities:community_members", args=[private]),
         reverse("communities:directory"),
+        reverse("communities:search") + "?q=science",
         reverse("communities:peers"),
         reverse("communities:person_detail", args=[world.member.public_id]),
         reverse("accounts:profile_edit"),

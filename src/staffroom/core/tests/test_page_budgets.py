@@ -362,6 +362,8 @@ def _pages(site: Site) -> list[tuple[str, User | None, str]]:
         ("find a community", site.member, f"{communities}?scope=discover"),
         ("search communities", site.member, f"{communities}?scope=discover&q=a"),
         ("directory", site.member, reverse("communities:directory")),
+        ("search", site.member, reverse("communities:search") + "?q=session*"),
+        ("search", None, reverse("communities:search")),
         ("peers", site.member, reverse("communities:peers")),
         ("own profile", site.member, _person(site.member.public_id)),
         ("profile edit", site.member, reverse("accounts:profile_edit")),

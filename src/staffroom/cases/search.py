@@ -1,0 +1,37 @@
+"""Accepted cases in the search index (``core.search``). A case enters the index only
+when it is accepted: before that only its presenter and the facilitators may read it,
+and the index is scoped by community alone."""
+
+from collections.abc import Iterator
+
+from django.urls import reverse
+
+from staffroom.cases.models import Case
+from staffroom.core import search
+
+KIND = "cases.case"
+
+
+def case_document(case: Case) -> search.Document:
+    body = "\n\n".join(
+        part
+        for part in (case.background, case.tried, case.strengths, case.questions, case.outcome)
+        if part
+    )
+    return search.Document(
+        kind=KIND,
+        object_id=case.pk,
+        scope_id=case.community_id,
+        title=case.title,
+        url=reverse("cases:case_detail", args=[case.community.slug, case.public_id]),
+        created_at=case.decided_at or case.created_at,
+        body=body,
+        author_id=case.presenter_id,
+        tags=[tag.strip() for tag in case.tags.split(",") if tag.strip()],
+    )
+
+
+def case_documents() -> Iterator[search.Document]:
+    accepted = Case.objects.filter(state=Case.State.ACCEPTED).select_related("community")
+    for case in accepted.iterator(chunk_size=500):
+        yield case_document(case)

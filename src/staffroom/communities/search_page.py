@@ -1,0 +1,78 @@
+"""The search page: everything the registered parts indexed (``core.search``), only
+from the communities the viewer may read, with filters by community and kind."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from staffroom.communities.models import Community
+from staffroom.communities.selectors import community_readable_ids
+from staffroom.core import search
+from staffroom.core.pagination import page_number
+
+PER_PAGE = 20
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search for"), max_length=200, required=False)
+    community = forms.ChoiceField(label=_("Community"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+
+    def __init__(self, data, *, communities, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["community"].choices = [("", _("All my communities"))] + [
+            (community.slug, community.name) for community in communities
+        ]
+        self.fields["kind"].choices = [("", _("Everything"))] + [
+            (name, kind.label) for name, kind in sorted(search.kinds().items())
+        ]
+
+
+class _Results:
+    """What ``Paginator`` needs (a length and slices) over one search: the page asked
+    for is fetched once, with its total; another slice searches again."""
+
+    def __init__(self, query: str, offset: int, **filters):
+        self.query, self.filters = query, filters
+        found = search.search(query, offset=offset, limit=PER_PAGE, **filters)
+        self.total, self.offset, self.page = found.total, offset, found.results
+
+    def count(self) -> int:
+        return self.total
+
+    def __getitem__(self, window: slice):
+        if window.start == self.offset:
+            return self.page
+        found = search.search(
+            self.query, offset=window.start, limit=window.stop - window.start, **self.filters
+        )
+        return found.results
+
+
+def search_page(request):
+    readable = community_readable_ids(request.user)
+    communities = list(Community.objects.filter(pk__in=readable).order_by("name"))
+    form = SearchForm(request.GET, communities=communities)
+    context = {"form": form, "page": None, "query": ""}
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        data = form.cleaned_data
+        by_slug = {community.slug: community for community in communities}
+        scope = [by_slug[data["community"]].pk] if data["community"] else readable
+        number = page_number(request)
+        offset = (number - 1) * PER_PAGE
+        results = _Results(
+            data["q"], offset, scope_ids=scope, kinds=[data["kind"]] if data["kind"] else None
+        )
+        page = Paginator(results, PER_PAGE).get_page(number)
+        names = {community.pk: community.name for community in communities}
+        context.update(
+            query=data["q"],
+            page=page,
+            rows=[(result, names.get(result.scope_id, "")) for result in page.object_list],
+        )
+    return render(request, "communities/search.html", context)
+
+
+urlpatterns = [path("search/", search_page, name="search")]
