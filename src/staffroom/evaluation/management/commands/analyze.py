@@ -43,9 +43,23 @@ class Command(BaseCommand):
             "--spss-syntax", metavar="FILE",
             help="also write SPSS syntax that reads the responses and labels the variables",
         )  # fmt: skip
+        parser.add_argument(
+            "--charts", metavar="DIR",
+            help="also write SVG charts to DIR (created if needed): item-<name>.svg for "
+            "every item with choices and scales.svg, the scale means by wave",
+        )  # fmt: skip
 
     def handle(
-        self, *args, dictionary, responses, waves, as_json, r_script, spss_syntax, **options
+        self,
+        *args,
+        dictionary,
+        responses,
+        waves,
+        as_json,
+        r_script,
+        spss_syntax,
+        charts,
+        **options,
     ):
         from staffroom.evaluation.analysis import analyze_files
         from staffroom.evaluation.report import report_text
@@ -61,12 +75,35 @@ class Command(BaseCommand):
             raise CommandError(error.message) from None
         if r_script or spss_syntax:
             self._write_scripts(dictionary, responses, r_script, spss_syntax)
+        if charts:
+            self._write_charts(result, dictionary, charts)
         if as_json:
             self.stdout.write(
                 json.dumps(result.as_json(), ensure_ascii=False, indent=2, allow_nan=False)
             )
         else:
             self.stdout.write(report_text(result), ending="")
+
+    def _write_charts(self, result, dictionary, directory):
+        from pathlib import Path
+
+        from staffroom.evaluation.charts import analysis_charts, scale_ranges
+        from staffroom.evaluation.redcap import dictionary_read_path
+
+        ranges = scale_ranges(dictionary_read_path(dictionary))
+        folder = Path(directory)
+        path = folder
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, svg in analysis_charts(result, ranges=ranges).items():
+                path = folder / name
+                path.write_text(svg, "utf-8")
+        except OSError as error:
+            raise CommandError(
+                _("Could not write the charts to %(file)s: %(reason)s")
+                % {"file": path, "reason": error.strerror or error}
+            ) from None
+        self.stderr.write(_("Wrote the charts to %(folder)s.") % {"folder": folder})
 
     def _write_scripts(self, dictionary, responses, r_path, spss_path):
         """The scripts name the responses file without its folder: they are run where
