@@ -4,6 +4,7 @@ their refusals are put back beside the field they name."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from staffroom.accounts.models import GRADE_BANDS, Locale, ProfessionalRole, State
 from staffroom.cases.models import Case
 from staffroom.core.errors import DomainError
 
@@ -28,6 +29,7 @@ class CaseForm(forms.ModelForm):
             "questions",
             "outcome",
             "tags",
+            "anonymous",
         ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 5})
@@ -83,3 +85,27 @@ class QueueForm(forms.Form):
         choices=[(s.value, s.label) for s in Case.State if s != Case.State.DRAFT],
         required=False,
     )
+
+
+def _any(choices) -> list:
+    return [("", _("Any")), *choices]
+
+
+class LibraryForm(forms.Form):
+    """The library's filters (a GET form): every one optional."""
+
+    words = forms.CharField(label=_("Words"), max_length=100, required=False)
+    tag = forms.CharField(label=_("Tag"), max_length=50, required=False)
+    grade_band = forms.ChoiceField(label=_("Grade band"), choices=_any(GRADE_BANDS), required=False)
+    locale = forms.ChoiceField(label=_("Locale"), choices=_any(Locale.choices), required=False)
+    role = forms.ChoiceField(
+        label=_("Presenter's role"), choices=_any(ProfessionalRole.choices), required=False
+    )
+    state = forms.ChoiceField(label=_("US state"), choices=_any(State.choices), required=False)
+
+    def filters(self) -> dict:
+        """The valid filters (a bad one is left out, its error shown beside it)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}

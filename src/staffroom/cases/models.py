@@ -59,6 +59,12 @@ class Case(models.Model):
     questions = models.TextField(_("questions for the group"), blank=True)
     outcome = models.TextField(_("what a good outcome would look like"), blank=True)
     tags = models.CharField(_("tags"), max_length=200, blank=True)
+    # Members see "a member of this community" instead of the presenter's name; the
+    # presenter and those who review cases still see the name (they must know whose
+    # case they accept or return).
+    anonymous = models.BooleanField(
+        _("Show me as “a member of this community” instead of my name"), default=False
+    )
     return_note = models.TextField(_("note to the presenter"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

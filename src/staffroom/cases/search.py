@@ -26,7 +26,7 @@ def case_document(case: Case) -> search.Document:
         url=reverse("cases:case_detail", args=[case.community.slug, case.public_id]),
         created_at=case.decided_at or case.created_at,
         body=body,
-        author_id=case.presenter_id,
+        author_id=None if case.anonymous else case.presenter_id,
         tags=[tag.strip() for tag in case.tags.split(",") if tag.strip()],
     )
 

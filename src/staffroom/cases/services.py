@@ -97,6 +97,8 @@ def _set_fields(case: Case, fields: dict) -> None:
     for name in CASE_FIELDS:
         if name in fields:
             setattr(case, name, (fields[name] or "").strip())
+    if "anonymous" in fields:
+        case.anonymous = bool(fields["anonymous"])
     if not case.title:
         raise CaseError(_("Give the case a title."), field="title")
 

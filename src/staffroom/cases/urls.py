@@ -11,6 +11,7 @@ urlpatterns = [
     path(_C, views.case_list, name="case_list"),
     path(_C + "new/", views.case_create, name="case_create"),
     path(_C + "queue/", views.case_queue, name="case_queue"),
+    path(_C + "library/", views.case_library, name="case_library"),
     path(_ONE, views.case_detail, name="case_detail"),
     path(_ONE + "edit/", views.case_edit, name="case_edit"),
     path(_ONE + "attachments/", views.attachment_add, name="attachment_add"),

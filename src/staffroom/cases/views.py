@@ -13,6 +13,7 @@ from staffroom.cases.forms import (
     CaseForm,
     ClearForm,
     FindingForm,
+    LibraryForm,
     QueueForm,
     ReturnForm,
     add_domain_error,
@@ -36,6 +37,15 @@ def case_list(request, access):
     context = {"access": access, "community": access.community,
                "page": paginate(request, selectors.case_list(access))}  # fmt: skip
     return render(request, "cases/case_list.html", context)
+
+
+@community_view(need=TAKE_PART)
+def case_library(request, access):
+    form = LibraryForm(request.GET if request.GET.keys() - {"page"} else None)
+    cases = selectors.case_library(access, **form.filters())
+    context = {"access": access, "community": access.community, "form": form,
+               "page": paginate(request, cases)}  # fmt: skip
+    return render(request, "cases/case_library.html", context)
 
 
 def _case_form(request, access, case, form, status=200):
@@ -205,6 +215,8 @@ def case_detail(request, access, public_id):
                "attachments": list(case.attachments.all()),
                "is_presenter": case.presenter_id == request.user.pk,
                "return_form": ReturnForm()}  # fmt: skip
+    if case.state == Case.State.ACCEPTED:
+        context["similar"] = selectors.case_similar(case)
     return render(request, "cases/case_detail.html", context)
 
 

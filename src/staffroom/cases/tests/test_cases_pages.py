@@ -30,6 +30,7 @@ def pages(world, made) -> list[tuple[str, object, str]]:
 
     return [
         ("cases", world.member, url("case_list")),
+        ("case library", world.member, url("case_library") + "?words=trust&grade_band=bad"),
         ("new case", world.member, url("case_create")),
         ("draft", world.member, url("case_detail", made["draft"].public_id)),
         ("edit draft", world.member, url("case_edit", made["draft"].public_id)),

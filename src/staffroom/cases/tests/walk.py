@@ -90,6 +90,7 @@ CASES = [
     *scoped("cases:case_create", method="post", data=lambda world, slug: {"title": "A case"},
             **TAKE_PART_POST),
     *scoped("cases:case_queue", **RUN_COMMUNITY),
+    *scoped("cases:case_library", **CASES_PAGE),
     *scoped("cases:case_detail", kwargs=case_id(draft), public=answers(LOGIN, 403, 200, 200, 200),
             private=answers(LOGIN, 404, 200, 200, 200), hidden=answers(404, 404, 200, 200, 200)),
     *scoped("cases:case_detail", kwargs=case_id(_facilitators_draft), **OTHERS_DRAFT),
