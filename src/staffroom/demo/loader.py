@@ -32,6 +32,7 @@ from staffroom.communities.models import (
 from staffroom.core.email import email_suppressed
 from staffroom.core.markdown import render_markdown
 from staffroom.demo import content
+from staffroom.demo.cases import cases_load
 from staffroom.demo.content import DEMO_SIGN_INS
 from staffroom.demo.sessions import sessions_load
 
@@ -82,6 +83,7 @@ class _DemoLoader:
             self.create_community(spec, creator, hub_access)
         self.backdate_accounts(hub)
         sessions_load(users=self.users, now=self.now)
+        cases_load(users=self.users, now=self.now)
         _say(
             self.stdout,
             f"Loaded “{hub.name}”: {len(content.COMMUNITIES)} communities, "
