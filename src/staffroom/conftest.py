@@ -89,6 +89,16 @@ def build_world() -> World:
     return World(hub, hub_admin, facilitator, member, outsider, *communities)
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in Spanish leaves Spanish active in its thread; the next test (a
+    command's output, an email) must start in English again."""
+    from django.utils import translation
+
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _media_in_a_temporary_folder(tmp_path_factory):
     """Files the tests upload (and the demo's materials) never land in ``var/media``."""

@@ -1,8 +1,9 @@
 """Fetching cases for a viewer, built on the communities' access mechanism.
 
-Before a case is accepted only its presenter and those who review cases (the
-community's facilitators, hub admins) may see it; anyone else gets a 404, as if it did
-not exist. Once accepted, the community's members see it too."""
+A draft (or a returned case being reworked) is its presenter's alone: no one else reads
+text the de-identification guard has not passed. Once submitted, those who review
+cases (the community's facilitators, hub admins) see it too; once accepted, the
+community's members. Anyone else gets a 404, as if it did not exist."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -13,7 +14,8 @@ from staffroom.communities.access import CommunityAccess, check_capability
 
 
 def case_visible(access: CommunityAccess, case: Case) -> bool:
-    if access.has(permissions.REVIEW_CASES):
+    checked = (Case.State.SUBMITTED, Case.State.ACCEPTED)
+    if case.state in checked and access.has(permissions.REVIEW_CASES):
         return True
     user = access.user
     if user.is_authenticated and case.presenter_id == user.pk and access.has(permissions.READ):

@@ -12,7 +12,7 @@ class CasesConfig(AppConfig):
     def ready(self):
         # Communities may not import cases (layers): cases adds its section to the
         # community home through the registry communities owns.
-        from staffroom.cases.search import KIND, case_documents
+        from staffroom.cases.search import KIND, case_documents, case_scopes
         from staffroom.cases.views import community_home_section
         from staffroom.communities.home_sections import home_sections
         from staffroom.core import search
@@ -20,4 +20,4 @@ class CasesConfig(AppConfig):
         home_sections.register(order=20, template="cases/includes/cases_home.html")(
             community_home_section
         )
-        search.register(KIND, label=_("Case"), documents=case_documents)
+        search.register(KIND, label=_("Case"), documents=case_documents, scopes=case_scopes)

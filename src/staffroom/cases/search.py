@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from django.urls import reverse
 
 from staffroom.cases.models import Case
+from staffroom.communities.models import Membership
 from staffroom.core import search
 
 KIND = "cases.case"
@@ -29,6 +30,16 @@ def case_document(case: Case) -> search.Document:
         author_id=None if case.anonymous else case.presenter_id,
         tags=[tag.strip() for tag in case.tags.split(",") if tag.strip()],
     )
+
+
+def case_scopes(user) -> list[int]:
+    """Where ``user`` may find accepted cases: the communities they take part in (an
+    accepted case is for the community's members, not for every reader of a public
+    one). Facilitators and hub staff review cases from the queue instead."""
+    if not user.is_authenticated:
+        return []
+    active = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
+    return list(active.values_list("community_id", flat=True))
 
 
 def case_documents() -> Iterator[search.Document]:

@@ -66,9 +66,12 @@ def case_library(
         )
     if tag.strip():
         cases = cases.filter(tags__iregex=r"(^|,)\s*" + re.escape(tag.strip()) + r"\s*(,|$)")
-    exact = {"grade_band": grade_band, "locale": locale, "presenter_role": role,
-             "presenter__profile__school__state": state}  # fmt: skip
+    exact = {"grade_band": grade_band, "locale": locale, "presenter_role": role}
     cases = cases.filter(**{name: value for name, value in exact.items() if value})
+    if state:
+        # The state comes from the presenter's own profile: a presenter who chose to
+        # appear as "a member of this community" must not be narrowed down by it.
+        cases = cases.filter(anonymous=False, presenter__profile__school__state=state)
     return cases.select_related("presenter").order_by("-decided_at", "-id")
 
 

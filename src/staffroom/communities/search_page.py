@@ -62,9 +62,15 @@ def search_page(request):
         scope = [by_slug[data["community"]].pk] if data["community"] else readable
         number = page_number(request)
         offset = (number - 1) * PER_PAGE
+        narrower = {
+            name: kind.scopes(request.user)
+            for name, kind in search.kinds().items()
+            if kind.scopes is not None
+        }
         results = _Results(
-            data["q"], offset, scope_ids=scope, kinds=[data["kind"]] if data["kind"] else None
-        )
+            data["q"], offset, scope_ids=scope, kind_scopes=narrower,
+            kinds=[data["kind"]] if data["kind"] else None,
+        )  # fmt: skip
         page = Paginator(results, PER_PAGE).get_page(number)
         names = {community.pk: community.name for community in communities}
         context.update(

@@ -5,6 +5,7 @@ and then cleaned by nh3, so a template may mark the stored HTML safe and nothing
 """
 
 from functools import cache
+from html import unescape
 
 import nh3
 from markdown_it import MarkdownIt
@@ -32,3 +33,11 @@ def render_markdown(text: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow noopener ugc",
     )
+
+
+def markdown_text(text: str) -> str:
+    """The words of Markdown ``text`` without its markup (no ``#``, ``**`` or link
+    syntax): what a search index and its snippets should hold."""
+    html = _parser().render(text or "")
+    words = nh3.clean(html, tags=set())
+    return " ".join(unescape(words).split())

@@ -24,7 +24,9 @@ class PollForm(forms.Form):
     )
     anonymous = forms.BooleanField(
         label=_("Anonymous"),
-        help_text=_("No one, facilitators included, can see who voted what. Votes are final."),
+        help_text=_(
+            "No one, facilitators and hub admins included, can see who voted what. Votes are final."
+        ),
         required=False,
     )
     closes_at = forms.DateTimeField(

@@ -6,10 +6,11 @@ person change theirs. The choices themselves are ``Ballot`` rows:
 
 - in an ordinary poll a ballot points to its ``PollVoter`` (so facilitators can see
   who voted what, and a changed vote replaces the person's ballots);
-- in an anonymous poll a ballot has no link to anyone (``voter`` is empty), no
-  timestamp, and a random UUID key, so neither a foreign key, the order of the keys
-  nor the time of writing ties a ballot to its ``PollVoter`` row. The price: a vote in
-  an anonymous poll cannot be changed (nothing says which ballots were whose), and
+- an anonymous poll writes no ballot at all: each chosen option's
+  ``anonymous_votes`` counter goes up by one. A row per vote, even without a key to
+  the voter, could be matched to the ``PollVoter`` rows by the order the database
+  stored them in; a counter keeps nothing to match. The price: a vote in an
+  anonymous poll cannot be changed (nothing says which options were whose), and
   voting again is answered "already counted" without touching anything.
 
 A poll is open until a facilitator closes it (``closed_at``) or its close time
@@ -82,6 +83,7 @@ class PollOption(models.Model):
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="options")
     position = models.PositiveSmallIntegerField()
     label = models.CharField(_("option"), max_length=200)
+    anonymous_votes = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["position"]
@@ -111,8 +113,8 @@ class PollVoter(models.Model):
 
 
 class Ballot(models.Model):
-    """One chosen option. ``voter`` is set in an ordinary poll and always empty in an
-    anonymous one; the UUID key and the absence of a timestamp are deliberate."""
+    """One chosen option of an ordinary poll (anonymous polls keep counters on their
+    options instead: see the module docstring)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="ballots")

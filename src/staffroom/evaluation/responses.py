@@ -248,6 +248,8 @@ def responses_table(
         kept.append(index - 1)
         row_wave.append(wave)
         row_id.append(respondent)
+    if len(rows) < 2:
+        raise ResponsesError(_("The responses file has a header but no answers."))
     if waves is not None:
         if len(set(waves)) != len(waves):
             raise ResponsesError(

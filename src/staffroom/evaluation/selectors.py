@@ -4,7 +4,7 @@ a poll's results in a bounded number of queries."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from staffroom.communities import permissions
@@ -88,7 +88,8 @@ class PollResults:
 def poll_results(poll: Poll) -> PollResults:
     """Votes for each option and their share of the people who voted (in a
     multiple-choice poll the shares may add up to more than 100%); two queries."""
-    options = list(poll.options.annotate(votes=Count("ballots")).order_by("position"))
+    counted = Count("ballots") + F("anonymous_votes")
+    options = list(poll.options.annotate(votes=counted).order_by("position"))
     voters = poll.voters.count()
     return PollResults(
         voters=voters,

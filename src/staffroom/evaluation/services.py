@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -132,8 +133,12 @@ def poll_vote(*, actor, access: CommunityAccess, poll: Poll, option_ids: list[in
     else:
         voter = PollVoter.objects.create(poll=poll, user=actor)
         outcome = VoteOutcome("recorded")
-    link = None if poll.anonymous else voter
-    Ballot.objects.bulk_create(Ballot(poll=poll, option_id=pk, voter=link) for pk in sorted(chosen))
+    if poll.anonymous:
+        poll.options.filter(pk__in=chosen).update(anonymous_votes=F("anonymous_votes") + 1)
+    else:
+        Ballot.objects.bulk_create(
+            Ballot(poll=poll, option_id=pk, voter=voter) for pk in sorted(chosen)
+        )
     return outcome
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from django.urls import reverse
 
 from staffroom.core import search
+from staffroom.core.markdown import markdown_text
 from staffroom.meetings.models import Session
 
 KIND = "meetings.session"
@@ -15,7 +16,8 @@ def session_document(session: Session) -> search.Document:
     presenter = session.guest_presenter or (
         session.presenter.display_name if session.presenter_id else ""
     )
-    body = "\n\n".join(part for part in (session.description, presenter, session.notes) if part)
+    parts = (markdown_text(session.description), presenter, markdown_text(session.notes))
+    body = "\n\n".join(part for part in parts if part)
     return search.Document(
         kind=KIND,
         object_id=session.pk,

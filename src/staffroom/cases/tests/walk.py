@@ -2,7 +2,8 @@
 
 A member drafts and submits their own cases (``participate``); those who run the
 community review them (``review_cases``: facilitators and hub admins). Before it is
-accepted a case is invisible (404) to everyone but its presenter and its reviewers."""
+submitted a case is invisible (404) to everyone but its presenter: no one reads text
+the de-identification guard has not passed. Submitted, its reviewers see it too."""
 
 from staffroom.cases.tests.factories import (
     IDENTIFYING,
@@ -32,22 +33,28 @@ CASES_PAGE = dict(
     private=answers(LOGIN, 404, 200, 200, 200),
     hidden=answers(404, 404, 200, 200, 200),
 )
-# The member's own draft: theirs to edit; a facilitator sees it (a reviewer) but may
-# not edit it (403); the hub admin reviews but does not take part (403).
+# The member's own draft: theirs alone. To a facilitator it does not exist until it is
+# submitted (404); the hub admin does not take part, so these pages are not for them (403).
 OWN_DRAFT = dict(
-    public=answers(LOGIN, 403, 200, 403, 403),
-    private=answers(LOGIN, 404, 200, 403, 403),
-    hidden=answers(404, 404, 200, 403, 403),
+    public=answers(LOGIN, 403, 200, 404, 403),
+    private=answers(LOGIN, 404, 200, 404, 403),
+    hidden=answers(404, 404, 200, 404, 403),
+)
+# The member's draft's page: to every reviewer it does not exist until it is submitted.
+DRAFT_PAGE = dict(
+    public=answers(LOGIN, 403, 200, 404, 404),
+    private=answers(LOGIN, 404, 200, 404, 404),
+    hidden=answers(404, 404, 200, 404, 404),
 )
 OWN_DRAFT_POST = {
     variant: {persona: DONE if status == 200 else status for persona, status in expect.items()}
     for variant, expect in OWN_DRAFT.items()
 }
-# The facilitator's draft, looked at by the member: it does not exist for them.
+# The facilitator's draft: it does not exist for the member or the hub admin.
 OTHERS_DRAFT = dict(
-    public=answers(LOGIN, 403, 404, 200, 200),
-    private=answers(LOGIN, 404, 404, 200, 200),
-    hidden=answers(404, 404, 404, 200, 200),
+    public=answers(LOGIN, 403, 404, 200, 404),
+    private=answers(LOGIN, 404, 404, 200, 404),
+    hidden=answers(404, 404, 404, 200, 404),
 )
 
 
@@ -91,8 +98,7 @@ CASES = [
             **TAKE_PART_POST),
     *scoped("cases:case_queue", **RUN_COMMUNITY),
     *scoped("cases:case_library", **CASES_PAGE),
-    *scoped("cases:case_detail", kwargs=case_id(draft), public=answers(LOGIN, 403, 200, 200, 200),
-            private=answers(LOGIN, 404, 200, 200, 200), hidden=answers(404, 404, 200, 200, 200)),
+    *scoped("cases:case_detail", kwargs=case_id(draft), **DRAFT_PAGE),
     *scoped("cases:case_detail", kwargs=case_id(_facilitators_draft), **OTHERS_DRAFT),
     *scoped("cases:case_detail", kwargs=case_id(accepted), **CASES_PAGE),
     *scoped("cases:case_edit", kwargs=case_id(draft), **OWN_DRAFT),
@@ -102,8 +108,8 @@ CASES = [
             public=answers(LOGIN, 403, 404, 200, 403), private=answers(LOGIN, 404, 404, 200, 403),
             hidden=answers(404, 404, 404, 200, 403)),
     *scoped("cases:attachment_add", method="post", kwargs=case_id(draft),
-            public=answers(LOGIN, 403, 400, 403, 403), private=answers(LOGIN, 404, 400, 403, 403),
-            hidden=answers(404, 404, 400, 403, 403)),
+            public=answers(LOGIN, 403, 400, 404, 403), private=answers(LOGIN, 404, 400, 404, 403),
+            hidden=answers(404, 404, 400, 404, 403)),
     *scoped("cases:attachment_remove", method="post", kwargs=attachment_id, **OWN_DRAFT_POST),
     *scoped("cases:attachment_confirm", method="post", kwargs=attachment_id, **OWN_DRAFT_POST),
     *scoped("cases:case_check", kwargs=case_id(draft, background=IDENTIFYING), **OWN_DRAFT),

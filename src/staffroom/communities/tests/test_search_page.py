@@ -70,3 +70,12 @@ def test_a_community_filter_for_a_community_one_cannot_read_is_refused(client, w
     client.force_login(world.outsider)
     page = found(client, "grief", community="rural-counselors")
     assert "Select a valid choice" in page and "Grief groups" not in page
+
+
+def test_an_accepted_case_is_for_the_communitys_members_not_all_its_readers(client, world):
+    accepted(world, title="Rebuilding trust after a suspension")
+    assert "Rebuilding" not in found(client, "rebuilding")  # a visitor of a public community
+    client.force_login(world.outsider)
+    assert "Rebuilding" not in found(client, "rebuilding")
+    client.force_login(world.member)
+    assert "<mark>Rebuilding</mark>" in found(client, "rebuilding")

@@ -74,6 +74,9 @@ class Kind:
     kind: str
     label: str | Promise
     documents: Callable[[], Iterable[Document]]
+    # (user) -> the scopes where this user may find this kind, when that is fewer than
+    # the communities they may read; None: every community they may read.
+    scopes: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -104,12 +107,20 @@ class SearchPage:
 _kinds: dict[str, Kind] = {}
 
 
-def register(kind: str, *, label: str | Promise, documents: Callable[[], Iterable[Document]]):
+def register(
+    kind: str,
+    *,
+    label: str | Promise,
+    documents: Callable[[], Iterable[Document]],
+    scopes: Callable | None = None,
+):
     """Make ``kind`` searchable; ``documents()`` yields every current document of that
-    kind, for a full rebuild. Registering a kind twice is a mistake and raises."""
+    kind, for a full rebuild; ``scopes(user)``, when given, narrows where a user may
+    find it (pass the result to ``search(kind_scopes=...)``). Registering a kind twice
+    is a mistake and raises."""
     if kind in _kinds:
         raise ValueError(f"search kind {kind!r} is already registered")
-    _kinds[kind] = Kind(kind, label, documents)
+    _kinds[kind] = Kind(kind, label, documents, scopes)
 
 
 def unregister(kind: str) -> None:
@@ -201,6 +212,7 @@ def search(
     query: str,
     *,
     scope_ids: Iterable[int] | None,
+    kind_scopes: dict[str, Iterable[int]] | None = None,
     kinds: Iterable[str] | None = None,
     author_id: int | None = None,
     tag: str | None = None,
@@ -211,10 +223,13 @@ def search(
 ) -> SearchPage:
     """Entries matching ``query`` (words, "phrases", ``prefix*``; see ``parse_query``),
     best first, within ``scope_ids`` (``None``: every community, for site-wide staff
-    tools only), of ``kinds``, by ``author_id``, tagged ``tag``, created in
-    ``[since, until)``. Never raises on what a person types; at most two queries."""
+    tools only) and, for a kind in ``kind_scopes``, within that kind's own narrower
+    scopes (things only a community's members may read, not all its readers); of
+    ``kinds``, by ``author_id``, tagged ``tag``, created in ``[since, until)``. Never
+    raises on what a person types; at most two queries."""
     terms = parse_query(query)
     scope_ids = None if scope_ids is None else [int(s) for s in scope_ids]
+    kind_scopes = {str(k): [int(s) for s in ids] for k, ids in (kind_scopes or {}).items()}
     kinds = None if kinds is None else [str(k) for k in kinds]
     tag = _tag(tag or "") or None  # stored tags are normalised the same way
     if not terms or scope_ids == [] or kinds == []:
@@ -224,6 +239,7 @@ def search(
         limit=max(1, min(int(limit), MAX_LIMIT)),
         offset=max(0, int(offset)),
         scope_ids=scope_ids,
+        kind_scopes=kind_scopes,
         kinds=kinds,
         author_id=author_id,
         tag=tag,

@@ -57,11 +57,17 @@ def pg_tsquery(terms: list[Term]) -> str:
     return " & ".join(one(term) for term in terms)
 
 
-def _filters(*, scope_ids, kinds, author_id, tag, since, until) -> tuple[list[str], list]:
+def _filters(
+    *, scope_ids, kind_scopes, kinds, author_id, tag, since, until
+) -> tuple[list[str], list]:
     where, params = [], []
     if scope_ids is not None:
         where.append(f"{TABLE}.scope_id IN ({', '.join(['%s'] * len(scope_ids))})")
         params += scope_ids
+    for kind, ids in kind_scopes.items():
+        inside = f" OR {TABLE}.scope_id IN ({', '.join(['%s'] * len(ids))})" if ids else ""
+        where.append(f"({TABLE}.kind <> %s{inside})")
+        params += [kind, *ids]
     if kinds is not None:
         where.append(f"{TABLE}.kind IN ({', '.join(['%s'] * len(kinds))})")
         params += kinds

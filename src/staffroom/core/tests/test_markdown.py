@@ -19,3 +19,11 @@ def test_render_markdown_drops_dangerous_links():
     assert 'href="javascript' not in html
     assert 'href="https://example.org"' in html
     assert 'rel="nofollow noopener ugc"' in html
+
+
+def test_markdown_text_keeps_the_words_and_drops_the_markup():
+    from staffroom.core.markdown import markdown_text
+
+    text = "### Member's situation\n\n**Ideas** from the [group](https://example.org) & <b>you</b>"
+    # Raw HTML is text in our Markdown (never markup): it stays, as words.
+    assert markdown_text(text) == "Member's situation Ideas from the group & <b>you</b>"

@@ -137,6 +137,19 @@ def test_another_communitys_entry_is_never_returned(notes):
     assert sorted(found("behaviour", scope_ids=[COMMUNITY, OTHER_COMMUNITY])) == ["1", "2"]
 
 
+def test_a_kind_scoped_more_narrowly_stays_within_its_own_scopes(notes):
+    """Memos are only for one community here, though the reader reads both."""
+    add(doc(1, "Behaviour plans", "", scope=COMMUNITY))
+    add(doc(2, "Behaviour plans", "", scope=OTHER_COMMUNITY))
+    add(doc(3, "Behaviour plans", "", kind=OTHER_KIND, scope=COMMUNITY))
+    add(doc(4, "Behaviour plans", "", kind=OTHER_KIND, scope=OTHER_COMMUNITY))
+    both = [COMMUNITY, OTHER_COMMUNITY]
+    narrowed = found("behaviour", scope_ids=both, kind_scopes={OTHER_KIND: [OTHER_COMMUNITY]})
+    assert sorted(narrowed) == ["1", "2", "4"]
+    nowhere = found("behaviour", scope_ids=both, kind_scopes={OTHER_KIND: []})
+    assert sorted(nowhere) == ["1", "2"]
+
+
 def test_filters_by_kind_author_tag_and_date(notes):
     add(
         doc(1, "Literacy block", "", author_id=7, tags=["reading", "k-2"], days=0),

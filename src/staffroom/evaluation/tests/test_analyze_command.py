@@ -116,3 +116,11 @@ def test_command_runs_as_a_process_without_a_database():
     refused = _staffroom(str(DATA / "dictionary_bad.csv"), RESPONSES)
     assert refused.returncode == 1
     assert "row 7: the branching logic refers to “consnt”" in refused.stderr
+
+
+def test_a_responses_file_with_only_its_header_is_refused(tmp_path):
+    header = (DATA / "responses.csv").read_text("utf-8").splitlines()[0]
+    header_only = tmp_path / "responses.csv"
+    header_only.write_text(header + "\n", "utf-8")
+    with pytest.raises(CommandError, match="a header but no answers"):
+        call_command("analyze", str(DATA / "dictionary.csv"), str(header_only))
