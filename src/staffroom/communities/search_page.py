@@ -1,13 +1,19 @@
 """The search page: everything the registered parts indexed (``core.search``), only
-from the communities the viewer may read, with filters by community and kind."""
+from the communities the viewer may read, with filters by community and kind.
+
+The community filter offers, of the communities the search covers, those the viewer
+takes part in (an active membership) or works for (a role in its hub; a site admin, all
+of them); a visitor, who belongs nowhere, is offered the public ones the search covers.
+A signed-in person's search still covers every public community ("all")."""
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from staffroom.communities.models import Community
+from staffroom.communities.models import Community, HubRole, Membership
 from staffroom.communities.selectors import community_readable_ids
 from staffroom.core import search
 from staffroom.core.pagination import page_number
@@ -22,7 +28,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, data, *, communities, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["community"].choices = [("", _("All my communities"))] + [
+        self.fields["community"].choices = [("", _("All communities I can read"))] + [
             (community.slug, community.name) for community in communities
         ]
         self.fields["kind"].choices = [("", _("Everything"))] + [
@@ -51,9 +57,23 @@ class _Results:
         return found.results
 
 
+def _filter_communities(user, readable: list[int]) -> list[Community]:
+    communities = Community.objects.filter(pk__in=readable)
+    if user.is_authenticated and not user.is_superuser:
+        communities = communities.filter(
+            Exists(
+                Membership.objects.filter(
+                    community=OuterRef("pk"), user=user, status=Membership.Status.ACTIVE
+                )
+            )
+            | Exists(HubRole.objects.filter(hub=OuterRef("hub_id"), user=user))
+        )
+    return list(communities.order_by("name"))
+
+
 def search_page(request):
     readable = community_readable_ids(request.user)
-    communities = list(Community.objects.filter(pk__in=readable).order_by("name"))
+    communities = _filter_communities(request.user, readable)
     form = SearchForm(request.GET, communities=communities)
     context = {"form": form, "page": None, "query": ""}
     if form.is_valid() and form.cleaned_data["q"].strip():
@@ -72,7 +92,9 @@ def search_page(request):
             kinds=[data["kind"]] if data["kind"] else None,
         )  # fmt: skip
         page = Paginator(results, PER_PAGE).get_page(number)
-        names = {community.pk: community.name for community in communities}
+        # Results also come from public communities the filter does not offer.
+        scopes = {result.scope_id for result in page.object_list}
+        names = dict(Community.objects.filter(pk__in=scopes).values_list("pk", "name"))
         context.update(
             query=data["q"],
             page=page,

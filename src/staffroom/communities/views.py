@@ -26,6 +26,7 @@ from staffroom.communities.forms import (
 from staffroom.communities.home_sections import home_sections
 from staffroom.communities.models import Membership
 from staffroom.core.errors import DomainError
+from staffroom.core.forms import add_domain_error
 from staffroom.core.htmx import render_page
 from staffroom.core.pagination import paginate
 
@@ -150,11 +151,13 @@ def community_edit(request, access):
         try:
             services.community_update(actor=request.user, access=access, **form.cleaned_data)
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("Community settings saved."))
             return _home(access)
-    return render(request, "communities/community_edit.html", {"access": access, "form": form})
+    status = 400 if form.errors else 200
+    context = {"access": access, "form": form}
+    return render(request, "communities/community_edit.html", context, status=status)
 
 
 @login_required
@@ -169,12 +172,13 @@ def community_create(request, hub_slug):
                 actor=request.user, hub_access=hub_access, **form.cleaned_data
             )
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("Community created. Invite your first members."))
             return redirect("communities:member_manage", community.slug)
     context = {"hub": hub_access.hub, "form": form}
-    return render(request, "communities/community_create.html", context)
+    status = 400 if form.errors else 200
+    return render(request, "communities/community_create.html", context, status=status)
 
 
 def hub_detail(request, hub_slug):
@@ -300,7 +304,7 @@ def invitation_create(request, access):
                 actor=request.user, access=access, **form.cleaned_data
             )
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            add_domain_error(form, error)
         else:
             messages.success(
                 request, _("Invitation sent to %(email)s.") % {"email": invitation.email}

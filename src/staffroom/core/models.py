@@ -1,4 +1,5 @@
-"""Core's only model: the search index (DESIGN: search is a layer-0 registry)."""
+"""Core's models: the search index (DESIGN: search is a layer-0 registry) and the
+lock rows of the periodic tasks."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -38,3 +39,19 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.kind}:{self.object_id}"
+
+
+class PeriodicTask(models.Model):
+    """One row per task declared with ``core.periodic.periodic``: the row that workers
+    lock before they ask "is a run of it waiting?" and queue one if not, so that check
+    and queueing are one step for every worker at once (``core.periodic``). It holds no
+    schedule of its own: the queue is the schedule."""
+
+    path = models.CharField(_("task path"), max_length=255, unique=True)
+
+    class Meta:
+        verbose_name = _("periodic task")
+        verbose_name_plural = _("periodic tasks")
+
+    def __str__(self):
+        return self.path

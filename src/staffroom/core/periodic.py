@@ -5,11 +5,18 @@ run at once when a worker starts, unless a run of it is already waiting; each ru
 when it ends, queues the next one ``every`` later, again unless one is waiting. So
 restarting the worker or running several workers never multiplies it, and a run
 that fails still queues the next.
+
+"Unless one is waiting" is one step for all workers together: the check and the
+queueing run in one transaction that first locks the task's ``PeriodicTask`` row
+(``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite, where our settings begin every
+transaction with ``BEGIN IMMEDIATE``, the transaction itself holds the write lock), so
+a second worker waits, then sees the run the first one queued.
 """
 
 import datetime as dt
 import functools
 
+from django.db import transaction
 from django.tasks import Task, TaskResultStatus, task
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
@@ -49,10 +56,16 @@ def periodic_start() -> list[str]:
 def _queue_unless_waiting(declared: Task, *, run_after: dt.datetime | None) -> bool:
     from django_tasks_db.models import DBTaskResult
 
-    waiting = DBTaskResult.objects.filter(
-        task_path=declared.module_path, status=TaskResultStatus.READY
-    )
-    if waiting.exists():
-        return False
-    (declared.using(run_after=run_after) if run_after else declared).enqueue()
+    from staffroom.core.models import PeriodicTask
+
+    path = declared.module_path
+    with transaction.atomic():
+        # Two workers may make the row at once: the second insert waits for the first
+        # and then does nothing, instead of failing.
+        PeriodicTask.objects.bulk_create([PeriodicTask(path=path)], ignore_conflicts=True)
+        PeriodicTask.objects.select_for_update().get(path=path)
+        waiting = DBTaskResult.objects.filter(task_path=path, status=TaskResultStatus.READY)
+        if waiting.exists():
+            return False
+        (declared.using(run_after=run_after) if run_after else declared).enqueue()
     return True

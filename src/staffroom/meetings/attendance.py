@@ -26,13 +26,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from staffroom.accounts.models import User
 from staffroom.communities import permissions
 from staffroom.communities.access import CommunityAccess
 from staffroom.communities.models import Membership
+from staffroom.core import times
 from staffroom.core.errors import DomainError
 from staffroom.core.urls import absolute_url
 from staffroom.meetings import panels
@@ -49,7 +50,6 @@ CHECK_IN_OPENS = dt.timedelta(minutes=15)  # before the start
 SELF_REPORT_DAYS = 14  # after the end, for "joined by phone" and reflections
 REFLECTION_MIN_CHARS = 100
 ACTIVE = Membership.Status.ACTIVE
-WHEN = "D j M, g:i A T"
 
 
 class AttendanceError(DomainError):
@@ -57,7 +57,7 @@ class AttendanceError(DomainError):
 
 
 def _when(value: dt.datetime) -> str:
-    return dateformat.format(timezone.localtime(value), WHEN)
+    return times.when(value, "D j M")
 
 
 def _require(access: CommunityAccess | None, capability: str) -> None:

@@ -1,6 +1,6 @@
 """Forms of the schedule: they parse and type what people enter; the services decide
 (a rule that gives no dates, a link that is not http(s)...) and their errors are put
-back beside the field they name (``add_domain_error``)."""
+back beside the field they name (``core.forms.add_domain_error``)."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from staffroom.accounts.models import known_time_zones, validate_time_zone
 from staffroom.core.errors import DomainError
+from staffroom.core.forms import add_domain_error
 from staffroom.meetings.recurrence import Kind, rule_build, rule_kind
 from staffroom.meetings.services import MAX_CASE_SLOTS, MAX_DURATION_MINUTES
 
@@ -23,12 +24,6 @@ REMINDER_CHOICES = [
 
 def time_zone_choices() -> list[str]:
     return sorted(zone for zone in known_time_zones() if "/" in zone and "Etc" not in zone)
-
-
-def add_domain_error(form: forms.Form, error: DomainError, aliases: dict | None = None) -> None:
-    """Show a service's refusal beside the field it names (or above the form)."""
-    field = (aliases or {}).get(error.field, error.field)
-    form.add_error(field if field in form.fields else None, error.message)
 
 
 def _date_input():

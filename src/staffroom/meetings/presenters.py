@@ -122,6 +122,24 @@ def presenter_signup_list(
     return sessions.select_related("series").order_by("starts_at", "pk")
 
 
+def presenter_case_sessions(community: Community, *, user) -> QuerySet:
+    """Upcoming scheduled sessions (the next ``MAX_SIGNUP_WEEKS`` weeks) where ``user``
+    could bring a case: a case slot is open, or they already hold one there."""
+    now = timezone.now()
+    sessions = _upcoming(community, now).filter(
+        starts_at__lte=now + dt.timedelta(weeks=MAX_SIGNUP_WEEKS)
+    )
+    holds = PresenterSlot.objects.filter(
+        session=OuterRef("pk"), user=user, kind=CASE, status=CONFIRMED
+    )
+    return (
+        _with_open_slots(sessions)
+        .annotate(holds_slot=Exists(holds))
+        .filter(Q(cases_open__gt=0) | Q(holds_slot=True))
+        .order_by("starts_at", "pk")
+    )
+
+
 def presenter_board_list(community: Community) -> QuerySet:
     """Offers to present at upcoming sessions that wait for an answer or were
     confirmed, by session time: the facilitator's board."""
@@ -443,6 +461,37 @@ def presenter_invite(*, actor, access: CommunityAccess, member_public_id: str) -
 
 
 # -- the preparation email --------------------------------------------------------------
+
+
+def presenter_case_book(*, access: CommunityAccess, session: Session, user) -> PresenterSlot:
+    """Give ``user`` one of the session's case slots, for a case a facilitator scheduled
+    there: their offer for it is confirmed, or a confirmed slot is made. The caller
+    tells the presenter; the preparation email is scheduled as for any case slot."""
+    _require(access, permissions.SCHEDULE)
+    session = _locked_session(session)
+    _check_upcoming(session)
+    slot = (
+        PresenterSlot.objects.select_for_update()
+        .filter(session=session, user=user, kind=CASE)
+        .first()
+    )
+    if slot is not None and slot.status == CONFIRMED:
+        return slot
+    if _cases_open(session) == 0:
+        raise PresenterError(_("Every case slot of this session is taken."), field="session")
+    if slot is None:
+        slot = PresenterSlot(session=session, user=user, kind=CASE)
+    slot.status = CONFIRMED
+    slot.save()
+    _prep_schedule(slot, session)
+    return slot
+
+
+def presenter_case_release(*, session: Session, user) -> None:
+    """Free the case slot ``user`` holds at ``session`` (their case was taken off it)."""
+    PresenterSlot.objects.filter(
+        session=session, user=user, kind=CASE, status__in=[VOLUNTEERED, CONFIRMED]
+    ).update(status=WITHDRAWN)
 
 
 def _prep_schedule(slot: PresenterSlot, session: Session) -> None:

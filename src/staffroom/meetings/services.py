@@ -7,8 +7,6 @@ moved or cancelled session only once the transaction commits (through
 """
 
 import datetime as dt
-import io
-import zipfile
 from pathlib import PurePath
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -25,6 +23,7 @@ from staffroom.communities.access import CommunityAccess
 from staffroom.communities.models import Membership
 from staffroom.core.email import email_is_suppressed
 from staffroom.core.errors import DomainError
+from staffroom.core.files import sniff_material
 from staffroom.core.markdown import render_markdown
 from staffroom.meetings.feedback import feedback_request_schedule
 from staffroom.meetings.models import FocusArea, Material, Registration, Series, Session
@@ -520,34 +519,6 @@ def session_record(
 
 
 # -- materials ------------------------------------------------------------------------
-
-_ZIP_KINDS = {"word/": "docx", "ppt/": "pptx"}
-
-
-def sniff_material(head: bytes, data: bytes | None = None) -> str | None:
-    """The kind of file by its first bytes (never by its name): ``pdf``, ``png``,
-    ``jpg``, ``gif``, ``webp``, ``docx`` or ``pptx``; None for anything else. Office
-    files are ZIP archives, told apart by what they hold."""
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    if head.startswith((b"GIF87a", b"GIF89a")):
-        return "gif"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    if head.startswith(b"PK\x03\x04") and data is not None:
-        try:
-            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-        except (zipfile.BadZipFile, ValueError):
-            return None
-        if "[Content_Types].xml" in names:
-            for prefix, kind in _ZIP_KINDS.items():
-                if any(name.startswith(prefix) for name in names):
-                    return kind
-    return None
 
 
 def _material_file(file, title: str) -> ContentFile:

@@ -2,9 +2,14 @@
 viewer may read: a private community's content never reaches an outsider."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from staffroom.cases.tests.factories import accepted, submitted
+from staffroom.communities import services
+from staffroom.communities.access import access_hub, community_access_for
+from staffroom.communities.models import HubRole, Membership
 from staffroom.meetings.tests.factories import make_session
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +84,75 @@ def test_an_accepted_case_is_for_the_communitys_members_not_all_its_readers(clie
     assert "Rebuilding" not in found(client, "rebuilding")
     client.force_login(world.member)
     assert "<mark>Rebuilding</mark>" in found(client, "rebuilding")
+
+
+# -- the community filter ---------------------------------------------------------------
+
+
+def offered(client) -> list[str]:
+    """The slugs the community filter offers, besides "all"."""
+    choices = client.get(URL).context["form"].fields["community"].choices
+    return [slug for slug, _name in choices if slug]
+
+
+def other_public_community(world, slug="art-teachers"):
+    """A public community of the hub that the world's member and facilitator are not in."""
+    return services.community_create(
+        actor=world.hub_admin, hub_access=access_hub(world.hub_admin, world.hub.slug),
+        name=slug.replace("-", " ").title(), slug=slug, tagline="", description="",
+        visibility="public", join_policy="open",
+    )  # fmt: skip
+
+
+def test_the_community_filter_offers_a_members_own_communities(client, world):
+    other_public_community(world)
+    client.force_login(world.member)
+    assert offered(client) == ["district-leaders", "open-science", "rural-counselors"]
+
+
+def test_the_community_filter_leaves_out_a_pending_request(client, world):
+    client.force_login(world.outsider)
+    client.post(reverse("communities:community_request", args=["rural-counselors"]))
+    assert Membership.objects.get(user=world.outsider).status == Membership.Status.REQUESTED
+    assert offered(client) == []
+
+
+def test_the_community_filter_offers_hub_staff_every_community_of_their_hub(client, world):
+    other_public_community(world)
+    everything = ["art-teachers", "district-leaders", "open-science", "rural-counselors"]
+    client.force_login(world.hub_admin)  # runs them through the hub role, not memberships
+    assert offered(client) == everything
+    HubRole.objects.create(hub=world.hub, user=world.outsider, role=HubRole.Role.EVALUATOR)
+    client.force_login(world.outsider)
+    assert offered(client) == everything
+
+
+def test_the_community_filter_offers_a_visitor_the_public_communities(client, world):
+    other_public_community(world)
+    assert offered(client) == ["art-teachers", "open-science"]
+
+
+def test_all_still_covers_public_communities_the_filter_does_not_offer(client, world):
+    art = other_public_community(world)
+    make_session(world, art, actor=world.hub_admin, title="Clay without a kiln")
+    client.force_login(world.member)
+    page = found(client, "kiln")
+    assert "<mark>kiln</mark>" in page and "Art Teachers" in page  # the result's community
+    assert "Select a valid choice" in found(client, "kiln", community="art-teachers")
+
+
+def test_the_filter_costs_the_same_queries_for_many_communities(client, world):
+    make_session(world, title="Lab safety week")
+    client.force_login(world.member)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert "1 result" in found(client, "safety")
+        return len(captured)
+
+    few = queries()
+    for number in range(12):
+        lab = other_public_community(world, f"lab-{number}")
+        services.membership_join(actor=world.member, access=community_access_for(world.member, lab))
+    assert len(offered(client)) == 15
+    assert queries() == few <= 9

@@ -1,12 +1,17 @@
 """Daily upkeep keeps itself going through the task queue: the worker queues each
-periodic task as it starts, and every run queues the next."""
+periodic task as it starts, and every run queues the next, once however many workers
+start together."""
 
 import datetime as dt
+import threading
+import time
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from staffroom.core.models import PeriodicTask
 from staffroom.core.periodic import periodic_start
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +63,41 @@ def test_a_run_that_fails_still_queues_the_next(monkeypatch, django_capture_on_c
     call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
     assert DBTaskResult.objects.filter(task_path=SERIES, status="FAILED").count() == 1
     assert waiting(SERIES).get().run_after > timezone.now() + dt.timedelta(hours=23)
+
+
+def _slow_enqueue(monkeypatch):
+    """Widen the gap between "nothing is waiting" and queueing to where a second worker
+    would slip in if the check and the queueing were not one step."""
+    from django.tasks import Task
+
+    enqueue = Task.enqueue
+
+    def slow(self, *args, **kwargs):
+        time.sleep(0.3)
+        return enqueue(self, *args, **kwargs)
+
+    monkeypatch.setattr(Task, "enqueue", slow)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_starting_at_once_queue_each_task_once(monkeypatch):
+    _slow_enqueue(monkeypatch)
+    start = threading.Barrier(2)
+    queued: list[list[str]] = []
+
+    def worker():
+        try:
+            start.wait()
+            queued.append(periodic_start())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(queued) == 2
+    assert sorted(queued[0] + queued[1]) == sorted(set(queued[0] + queued[1]))
+    assert waiting(SERIES).count() == 1 and waiting(PRUNE).count() == 1
+    assert PeriodicTask.objects.filter(path__in=[SERIES, PRUNE]).count() == 2

@@ -15,10 +15,11 @@ from django.utils import timezone
 from staffroom.communities.models import Hub
 from staffroom.core.email import email_suppressed
 from staffroom.core.errors import DomainError
+from staffroom.core.files import sniff_material
 from staffroom.meetings import services
 from staffroom.meetings.models import FocusArea, Material, Session
 from staffroom.meetings.recurrence import RecurrenceError
-from staffroom.meetings.services import ScheduleError, series_generate, sniff_material
+from staffroom.meetings.services import ScheduleError, series_generate
 from staffroom.meetings.tests.factories import (
     CHICAGO,
     make_series,

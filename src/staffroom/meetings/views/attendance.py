@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from staffroom.communities import permissions as perms
 from staffroom.communities.access import CommunityAccess, community_view
 from staffroom.core.errors import DomainError
+from staffroom.core.forms import add_domain_error
 from staffroom.core.pagination import paginate
 from staffroom.meetings import attendance, attendance_import
 from staffroom.meetings.access import access_series, access_session
@@ -217,7 +218,7 @@ def attendance_reflect(request, access, public_id):
                 actor=request.user, access=access, session=session, **form.cleaned_data
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("Thank you: your reflection counts as attending."))
             return _session_page(access, session)
@@ -288,7 +289,7 @@ def attendance_roll_call(request, access, public_id):
                 reason=form.cleaned_data["reason"],
             )  # fmt: skip
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_domain_error(form, error)
         else:
             saved = ngettext(
                 "Roll call saved: %(count)s change.",

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from staffroom.communities import permissions as perms
 from staffroom.communities.access import community_view
 from staffroom.core.errors import DomainError
+from staffroom.core.forms import add_domain_error
 from staffroom.core.pagination import paginate
 from staffroom.meetings import credit, feedback, presenters
 from staffroom.meetings.access import access_series, access_session
@@ -160,7 +161,7 @@ def presenter_volunteer(request, access, public_id):
                 actor=request.user, access=access, session=session, **form.cleaned_data
             )
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("Thank you! The facilitators will confirm soon."))
             return _session_page(access, session)
@@ -269,7 +270,7 @@ def feedback_form(request, access, public_id):
                 actor=request.user, access=access, session=session, **form.cleaned_data
             )
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("Thank you for your feedback."))
             return _session_page(access, session)
@@ -324,7 +325,7 @@ def certificate_create(request):
         try:
             certificate = credit.certificate_issue(actor=request.user, **form.cleaned_data)
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("Your certificate is ready to print."))
             return redirect("meetings:certificate_detail", certificate.code)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from staffroom.communities import permissions as perms
 from staffroom.communities.access import community_view
 from staffroom.core.errors import DomainError
+from staffroom.core.forms import add_domain_error
 from staffroom.core.pagination import paginate
 from staffroom.meetings import attendance, calendar, registration
 from staffroom.meetings.access import access_session
@@ -106,7 +107,7 @@ def guest_register(request, access, public_id):
         try:
             made = registration.guest_register(session=session, **form.cleaned_data)
         except DomainError as error:
-            form.add_error(error.field, error.message)
+            add_domain_error(form, error)
         else:
             if made.status == Registration.Status.WAITLISTED:
                 done = _(

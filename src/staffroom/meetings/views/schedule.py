@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from staffroom.communities import permissions as perms
 from staffroom.communities.access import CommunityAccess, community_view
 from staffroom.core.errors import DomainError
+from staffroom.core.forms import add_domain_error
 from staffroom.core.pagination import paginate
 from staffroom.meetings import calendar, panels, selectors, services
 from staffroom.meetings.access import access_series, access_session
@@ -27,7 +28,6 @@ from staffroom.meetings.forms import (
     SeriesForm,
     SessionForm,
     SessionListForm,
-    add_domain_error,
     time_zone_choices,
 )
 from staffroom.meetings.models import Material
