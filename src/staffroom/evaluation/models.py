@@ -97,11 +97,15 @@ class PollOption(models.Model):
 
 class PollVoter(models.Model):
     """That ``user`` voted in ``poll`` (one row per person and poll). In an anonymous
-    poll this is all that is kept about the person."""
+    poll this is all that is kept about the person.
+
+    A deleted account leaves its rows with no ``user``, so the counts and an ordinary
+    poll's ballots stay as they were; the unique constraint still allows one row per
+    live person, as databases treat no two missing users as the same."""
 
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="voters")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="poll_votes"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="poll_votes"
     )
     voted_at = models.DateTimeField(default=timezone.now)
 
@@ -109,7 +113,7 @@ class PollVoter(models.Model):
         constraints = [models.UniqueConstraint(fields=["poll", "user"], name="poll_vote_once")]
 
     def __str__(self):
-        return f"{self.user} in {self.poll}"
+        return f"{self.user or _('former member')} in {self.poll}"
 
 
 class Ballot(models.Model):

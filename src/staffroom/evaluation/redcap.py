@@ -334,9 +334,17 @@ def dictionary_read(data: bytes | str) -> Dictionary:
         )
     problems: list[RowProblem] = []
     read: list[Field] = []
+    width = len(rows[0])
+    # A row of another width has its cells under the wrong headers: it is reported,
+    # and its own checks skipped (they would judge shifted cells), but its name stays
+    # known so that the rows whose branching logic refers to it are not blamed too.
+    misshapen: set[int] = set()
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
+        if len(cells) != width:
+            misshapen.add(number)
+            problems.append(RowProblem(number, cells_problem(len(cells), width)))
         values = {
             attr: (cells[positions[attr]] if positions.get(attr, len(cells)) < len(cells) else "")
             for attr, _header in COLUMNS
@@ -351,9 +359,13 @@ def dictionary_read(data: bytes | str) -> Dictionary:
         known.setdefault(item.name, item)
     seen: set[str] = set()
     for item in read:
-        problems.extend(RowProblem(item.row or 0, m) for m in _field_problems(item, known, seen))
+        if item.row not in misshapen:
+            problems.extend(
+                RowProblem(item.row or 0, m) for m in _field_problems(item, known, seen)
+            )
         seen.add(item.name)
     if problems:
+        problems.sort(key=lambda p: p.row)
         raise DictionaryError(
             ngettext(
                 "The data dictionary has a problem in %(count)s row:",
@@ -366,6 +378,18 @@ def dictionary_read(data: bytes | str) -> Dictionary:
             problems,
         )
     return Dictionary(tuple(read))
+
+
+def cells_problem(cells: int, columns: int) -> str:
+    """What is wrong with a CSV row of ``cells`` cells under a header of ``columns``
+    (the responses file says the same)."""
+    return ngettext(
+        "it has %(cells)s cell where the header has %(columns)s: is a comma missing, or "
+        "is there a comma inside a cell without quotes around it?",
+        "it has %(cells)s cells where the header has %(columns)s: is a comma missing, or "
+        "is there a comma inside a cell without quotes around it?",
+        cells,
+    ) % {"cells": cells, "columns": columns}
 
 
 def _field_problems(item: Field, known: dict[str, Field], seen: set[str]) -> list[str]:

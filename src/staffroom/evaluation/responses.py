@@ -4,12 +4,15 @@ wave, checked against the data dictionary and turned into one matrix of answers.
 The first dictionary field identifies the respondent; a ``wave`` (or REDCap's
 ``redcap_event_name``) column names the wave. Answers may be choice codes (REDCap's raw
 export) or choice labels (its label export). Every row that cannot be used is reported
-with its row number (header = row 1), all at once, in one ``ResponsesError``.
+with its row number as a spreadsheet shows it (the header is row 1, blank lines count),
+all at once, in one ``ResponsesError``. A row with fewer or more cells than the header
+is one of them: its answers cannot be matched to their columns without guessing.
 """
 
 import csv
 import io
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from staffroom.core.errors import DomainError
-from staffroom.evaluation.redcap import Dictionary, Field, RowProblem
+from staffroom.evaluation.redcap import Dictionary, Field, RowProblem, cells_problem
 
 MAX_BYTES = 50 * 1024 * 1024
 WAVE_COLUMNS = ("wave", "redcap_event_name")
@@ -64,17 +67,30 @@ def responses_read_path(path: str | Path) -> list[list[str]]:
 
 
 def responses_read(data: bytes | str) -> list[list[str]]:
-    """The CSV's rows (header first), decoded from UTF-8 (BOM or not; Windows-1252 if
-    Excel re-saved it), blank lines dropped."""
+    """The CSV's records, decoded from UTF-8 (BOM or not; Windows-1252 if Excel re-saved
+    it). Blank lines are kept, so that each row's place is its number in a spreadsheet,
+    except at the end; the first line that is not blank is the header
+    (``responses_header``)."""
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             data = data.decode("cp1252", errors="replace")
-    rows = [row for row in csv.reader(io.StringIO(data, newline="")) if any(row)]
+    rows = list(csv.reader(io.StringIO(data, newline="")))
+    while rows and not any(rows[-1]):
+        rows.pop()
     if not rows:
         raise ResponsesError(_("The responses file is empty."))
     return rows
+
+
+def _header_at(rows: Sequence[Sequence[str]]) -> int:
+    return next(index for index, row in enumerate(rows) if any(row))
+
+
+def responses_header(rows: Sequence[Sequence[str]]) -> list[str]:
+    """The column names of ``responses_read``'s rows."""
+    return list(rows[_header_at(rows)])
 
 
 # -- checking and converting ----------------------------------------------------------
@@ -173,7 +189,9 @@ def responses_table(
     """Check ``rows`` (a CSV's rows, header first) against ``dictionary`` and read the
     answers of its numeric fields. ``waves`` picks and orders the waves (default: all,
     in order of first appearance). Raises ``ResponsesError`` listing every bad row."""
-    header = [_norm(h) for h in rows[0]]
+    start = _header_at(rows)
+    header = [_norm(h) for h in rows[start]]
+    width = len(header)
     where = {name: index for index, name in reversed(list(enumerate(header)))}
     record_id = dictionary.record_id
     if _norm(record_id) not in where:
@@ -208,6 +226,18 @@ def responses_table(
     ]
     if missing:
         raise ResponsesError("\n".join(missing))
+    counts = Counter(header)
+    used = [id_column, wave_column, *(r.column for r in readers)]
+    twice = [rows[start][column].strip() for column in used if counts[header[column]] > 1]
+    if twice:
+        raise ResponsesError(
+            ngettext(
+                "The responses have the column %(columns)s more than once; keep only one.",
+                "The responses have the columns %(columns)s more than once; keep only one of each.",
+                len(twice),
+            )
+            % {"columns": ", ".join(twice)}
+        )
 
     # Which rows, in which waves.
     problems: list[RowProblem] = []
@@ -217,9 +247,16 @@ def responses_table(
     row_wave: list[str] = []
     row_id: list[str] = []
     wanted = None if waves is None else set(waves)
-    for index, row in enumerate(rows[1:], start=2):
-        respondent = row[id_column].strip() if id_column < len(row) else ""
-        wave = row[wave_column].strip() if wave_column < len(row) else ""
+    answered = False
+    for index, row in enumerate(rows[start + 1 :], start=start + 2):
+        if not any(row):
+            continue
+        answered = True
+        if len(row) != width:
+            problems.append(RowProblem(index, cells_problem(len(row), width)))
+            continue
+        respondent = row[id_column].strip()
+        wave = row[wave_column].strip()
         if not respondent:
             problems.append(
                 RowProblem(
@@ -248,7 +285,7 @@ def responses_table(
         kept.append(index - 1)
         row_wave.append(wave)
         row_id.append(respondent)
-    if len(rows) < 2:
+    if not answered:
         raise ResponsesError(_("The responses file has a header but no answers."))
     if waves is not None:
         if len(set(waves)) != len(waves):
@@ -269,10 +306,7 @@ def responses_table(
 
     # The answers, item by item, as one matrix (rows x items); NaN where unanswered.
     answers = np.full((len(kept), len(readers)), np.nan)
-    width = len(header)
-    padding = [""] * width
-    columns = list(zip(*(r if len(r) >= width else [*r, *padding][:width]
-                         for r in (rows[i] for i in kept)), strict=False))  # fmt: skip
+    columns = list(zip(*(rows[i] for i in kept), strict=True))
     for j, reader in enumerate(readers):
         column = columns[reader.column] if columns else ()
         cache: dict[str, float] = {}

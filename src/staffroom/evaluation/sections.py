@@ -22,8 +22,9 @@ def community_home_section(request, access: CommunityAccess) -> dict | None:
 
 
 def session_panel(request, access: CommunityAccess, session: Session) -> dict | None:
-    """The polls tied to this session, open ones first; for the facilitators, also
-    when there are none yet, with the link to start one."""
+    """The first polls tied to this session, open ones first, and the link to the page
+    of all of them; for the facilitators, also when there are none yet, with the link
+    to start one."""
     can_schedule = access.has(permissions.SCHEDULE)
     if session.status != Session.Status.SCHEDULED and not can_schedule:
         return None

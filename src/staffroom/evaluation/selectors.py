@@ -101,7 +101,8 @@ def poll_results(poll: Poll) -> PollResults:
 
 
 def poll_voter_list(poll: Poll) -> QuerySet:
-    """Who voted what (ordinary polls only), for the facilitators."""
+    """Who voted what (ordinary polls only), for the facilitators; the votes of deleted
+    accounts come last, with no name."""
     return (
         PollVoter.objects.filter(poll=poll)
         .select_related("user")
@@ -111,7 +112,7 @@ def poll_voter_list(poll: Poll) -> QuerySet:
                 queryset=Ballot.objects.select_related("option").order_by("option__position"),
             )
         )
-        .order_by("user__display_name", "pk")
+        .order_by(F("user__display_name").asc(nulls_last=True), "pk")
     )
 
 

@@ -5,6 +5,7 @@ in one transaction; a refusal is a ``PollError`` with a translated message (and 
 form field it belongs beside, when there is one)."""
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -25,26 +26,35 @@ from staffroom.evaluation.models import (
 )
 from staffroom.meetings.models import Session
 
+# A brief poll closes within a year; a later time is a typing slip (and one near the
+# year 9999 cannot even be stored in UTC).
+LONGEST_OPEN = dt.timedelta(days=366)
+
 
 class PollError(DomainError):
     pass
 
 
 def _clean_options(options: list[str]) -> list[str]:
-    cleaned = [option.strip() for option in options if option.strip()]
+    """The options as shown: blank lines dropped, runs of spaces made one (a page
+    shows "Exit  tickets" as "Exit tickets", so they would look like one option)."""
+    cleaned = [" ".join(option.split()) for option in options]
+    cleaned = [option for option in cleaned if option]
     if len(cleaned) < MIN_OPTIONS:
         raise PollError(_("Give at least two options."), field="options")
     if len(cleaned) > MAX_OPTIONS:
         raise PollError(_("Give at most %(max)d options.") % {"max": MAX_OPTIONS}, field="options")
     seen: set[str] = set()
     for option in cleaned:
-        if option.casefold() in seen:
+        # NFKC, so that an accent typed as its own character still matches.
+        key = unicodedata.normalize("NFKC", option).casefold()
+        if key in seen:
             raise PollError(
                 _("“%(option)s” is listed twice: each option must be different.")
                 % {"option": option},
                 field="options",
             )
-        seen.add(option.casefold())
+        seen.add(key)
     if any(len(option) > 200 for option in cleaned):
         raise PollError(_("Keep each option under 200 characters."), field="options")
     return cleaned
@@ -65,8 +75,9 @@ def poll_create(
 ) -> Poll:
     """A new open poll in ``access.community``. Refused without ``schedule``, with no
     question, with fewer than 2 or more than 10 options (blank lines ignored), with
-    the same option twice (ignoring case), with a close time already past, and with a
-    session of another community."""
+    the same option twice (ignoring case, accents typed apart and runs of spaces), with
+    a close time already past or more than a year ahead, and with a session of another
+    community."""
     if not access.has(permissions.SCHEDULE):
         raise PollError(_("Only the facilitators can start a poll in this community."))
     question = question.strip()
@@ -79,6 +90,8 @@ def poll_create(
         raise PollError(_("Choose when the results are shown."), field="show_results")
     if closes_at is not None and closes_at <= timezone.now():
         raise PollError(_("The close time has already passed."), field="closes_at")
+    if closes_at is not None and closes_at > timezone.now() + LONGEST_OPEN:
+        raise PollError(_("Choose a close time within a year."), field="closes_at")
     if session is not None and session.community_id != access.community.pk:
         raise PollError(_("That session is not in this community."), field="session")
     poll = Poll.objects.create(

@@ -1,5 +1,5 @@
-"""Brief polls: a community's polls, starting one, the poll page (vote, results, who
-voted what) and closing it early."""
+"""Brief polls: a community's polls (or one session's), starting one, the poll page
+(vote, results, who voted what) and closing it early."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -14,6 +14,7 @@ from staffroom.core.pagination import paginate
 from staffroom.evaluation import selectors, services
 from staffroom.evaluation.access import access_poll
 from staffroom.evaluation.forms import PollForm, PollStartForm, VoteForm
+from staffroom.meetings.access import access_session
 
 VOTED = {
     "recorded": gettext_lazy("Your vote is counted."),
@@ -31,6 +32,16 @@ def poll_list(request, access):
     context = {
         "access": access, "community": access.community,
         "page": paginate(request, selectors.poll_list(access.community)),
+    }  # fmt: skip
+    return render(request, "evaluation/poll_list.html", context)
+
+
+@community_view(need=perms.READ)
+def poll_session_list(request, access, session_id):
+    session = access_session(access, session_id)
+    context = {
+        "access": access, "community": access.community, "session": session,
+        "page": paginate(request, selectors.poll_list(access.community, session=session)),
     }  # fmt: skip
     return render(request, "evaluation/poll_list.html", context)
 

@@ -232,6 +232,49 @@ def test_bad_rows_are_each_reported_with_their_row_number(dictionary):
     assert raised.value.message.startswith("The responses have problems in 6 rows:\nrow 2: ")
 
 
+def test_rows_with_too_few_or_too_many_cells_are_reported_not_guessed(dictionary):
+    text = ("record_id,wave,eff_1,eff_2,eff_3,eff_4,bel_1,bel_2,bel_3,confidence\n"
+            "a,pre,1,2,3,4,1,2,3,50\n"
+            "b,pre,1,2,3,4,1,2,3\n"
+            "c,pre,4,Agree, strongly,3,4,1,2,3,50\n"
+            "d,pre\n"
+            "e,pre,1,2,3,4,1,2,3,50,\n"
+            "f,pre,1,2,3,4,1,2,3,50\n")  # fmt: skip
+    with pytest.raises(ResponsesError) as raised:
+        analysis.analyze(dictionary, _rows_of(text))
+    by_row = {p.row: p.message for p in raised.value.problems}
+    assert sorted(by_row) == [3, 4, 5, 6]
+    assert by_row[3] == (
+        "it has 9 cells where the header has 10: is a comma missing, or is there a comma "
+        "inside a cell without quotes around it?"
+    )
+    assert by_row[4].startswith("it has 11 cells where the header has 10:")
+    assert by_row[5].startswith("it has 2 cells where the header has 10:")
+    assert by_row[6].startswith("it has 11 cells where the header has 10:")
+    assert raised.value.message.startswith("The responses have problems in 4 rows:\nrow 3: ")
+
+
+def test_rows_keep_their_spreadsheet_numbers_across_blank_lines(dictionary):
+    text = ("\nrecord_id,wave,eff_1,eff_2,eff_3,eff_4,bel_1,bel_2,bel_3\n"
+            "a,pre,1,2,3,4,1,2,3\n"
+            "\n,,,,,,,,\n"
+            "b,pre,9,2,3,4,1,2,3\n\n\n")  # fmt: skip
+    with pytest.raises(ResponsesError) as raised:
+        analysis.analyze(dictionary, _rows_of(text))
+    assert [(p.row, p.message[:12]) for p in raised.value.problems] == [(6, "eff_1: “9” i")]
+    fixed = analysis.analyze(dictionary, _rows_of(text.replace("9,2", "5,2")))
+    assert fixed.as_json()["respondents"] == {"pre": 2}
+
+
+def test_a_column_the_analysis_reads_may_appear_only_once(dictionary):
+    text = ("record_id,wave,eff_1,eff_2,eff_3,eff_4,bel_1,bel_2,bel_3,EFF_1,notes,notes\n"
+            "a,pre,1,2,3,4,1,2,3,5,x,y\n")  # fmt: skip
+    with pytest.raises(ResponsesError, match="the column eff_1 more than once"):
+        analysis.analyze(dictionary, _rows_of(text))
+    unread_twice = text.replace(",EFF_1,", ",other,")
+    assert analysis.analyze(dictionary, _rows_of(unread_twice)).waves == ("pre",)
+
+
 @pytest.mark.parametrize(
     ("header", "waves", "message"),
     [

@@ -124,3 +124,17 @@ def test_a_responses_file_with_only_its_header_is_refused(tmp_path):
     header_only.write_text(header + "\n", "utf-8")
     with pytest.raises(CommandError, match="a header but no answers"):
         call_command("analyze", str(DATA / "dictionary.csv"), str(header_only))
+
+
+def test_command_lists_rows_with_too_few_or_too_many_cells(tmp_path):
+    lines = (DATA / "responses.csv").read_text("utf-8").splitlines()
+    lines[2] = lines[2].rsplit(",", 1)[0]  # the last cell left out
+    lines[4] = lines[4] + ",extra"
+    responses = tmp_path / "responses.csv"
+    responses.write_text("\n".join(lines) + "\n", "utf-8")
+    with pytest.raises(CommandError) as raised:
+        _run(DICTIONARY, str(responses))
+    message = str(raised.value)
+    assert message.startswith("The responses have problems in 2 rows:\n")
+    assert "row 3: it has 18 cells where the header has 19" in message
+    assert "row 5: it has 20 cells where the header has 19" in message

@@ -38,6 +38,7 @@ def pages(world, made) -> list[tuple[str, object, str]]:
         ("anonymous poll", world.member, url("poll_detail", made["secret"].public_id)),
         ("poll visitor", None, url("poll_detail", made["named"].public_id)),
         ("session with its poll", world.member, session_page),
+        ("session polls", world.member, url("poll_session_list", made["session"].public_id)),
         ("polls facilitator", world.facilitator, url("poll_list")),
         (
             "poll results facilitator",

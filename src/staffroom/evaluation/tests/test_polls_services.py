@@ -3,9 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from staffroom.communities.access import community_access_for
+from staffroom.communities.services import membership_join
+from staffroom.conftest import make_user
 from staffroom.evaluation import selectors, services
 from staffroom.evaluation.models import Ballot, Poll, PollVoter
 from staffroom.evaluation.services import PollError
@@ -23,7 +26,7 @@ def refusal(call) -> PollError:
 
 
 def test_poll_create_keeps_the_options_in_order_and_opens_the_poll(world):
-    poll = make_poll(world, options=["  Turn and talk ", "", "Exit tickets"])
+    poll = make_poll(world, options=["  Turn \t and  talk ", "", "Exit tickets"])
     assert [o.label for o in poll.options.all()] == ["Turn and talk", "Exit tickets"]
     assert poll.is_open() and poll.created_by == world.facilitator
 
@@ -35,7 +38,11 @@ def test_poll_create_keeps_the_options_in_order_and_opens_the_poll(world):
         ({"options": ["Only one", "  "]}, "options"),
         ({"options": [f"Option {n}" for n in range(11)]}, "options"),
         ({"options": ["Exit tickets", "exit tickets "]}, "options"),
+        ({"options": ["Exit tickets", "Exit  tickets"]}, "options"),
+        ({"options": ["Caf\u00e9", "Cafe\u0301"]}, "options"),
+        ({"options": ["Yes", "x" * 201]}, "options"),
         ({"closes_at": timezone.now() - dt.timedelta(minutes=1)}, "closes_at"),
+        ({"closes_at": timezone.now() + dt.timedelta(days=367)}, "closes_at"),
         ({"show_results": "never"}, "show_results"),
     ],
 )
@@ -43,6 +50,11 @@ def test_poll_create_refuses_bad_input_beside_its_field(world, overrides, field)
     error = refusal(lambda: make_poll(world, **overrides))
     assert error.field == field
     assert not Poll.objects.exists()
+
+
+def test_poll_create_accepts_a_close_time_up_to_a_year_ahead(world):
+    closes = timezone.now() + dt.timedelta(days=365)
+    assert make_poll(world, closes_at=closes).closes_at == closes
 
 
 def test_poll_create_accepts_ten_options(world):
@@ -195,3 +207,40 @@ def test_who_voted_what_is_for_facilitators_of_ordinary_polls_only(world):
     assert selectors.sees_who_voted(make_poll(world), facilitator)
     assert not selectors.sees_who_voted(make_poll(world, anonymous=True), facilitator)
     assert not selectors.sees_who_voted(make_poll(world), world.access(world.member))
+
+
+# -- deleted accounts -----------------------------------------------------------------------
+
+
+def _voted_then_deleted(world, poll, *labels):
+    person = make_user("leaving@example.org", "Lee Leaving")
+    membership_join(actor=person, access=world.access(person))
+    vote(world, poll, person, *labels)
+    person.delete()
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+def test_deleting_a_voter_keeps_their_vote_in_the_counts(world, anonymous):
+    poll = make_poll(world, anonymous=anonymous)
+    vote(world, poll, world.member, "Exit tickets")
+    _voted_then_deleted(world, poll, "Turn and talk")
+    results = selectors.poll_results(poll)
+    assert results.voters == 2
+    assert [(r.option.label, r.votes, r.percent) for r in results.options] == [
+        ("Turn and talk", 1, 50), ("Exit tickets", 1, 50), ("Think-pair-share", 0, 0),
+    ]  # fmt: skip
+    assert selectors.poll_list(world.public).get().voter_count == 2
+    assert PollVoter.objects.filter(poll=poll, user=None).count() == 1
+
+
+def test_one_vote_per_live_person_still_holds_beside_deleted_accounts(world):
+    poll = make_poll(world, multiple=True)
+    for label in ("Exit tickets", "Turn and talk"):
+        _voted_then_deleted(world, poll, label)
+    assert PollVoter.objects.filter(poll=poll, user=None).count() == 2
+    assert vote(world, poll, world.member, "Exit tickets").status == "recorded"
+    assert vote(world, poll, world.member, "Think-pair-share").status == "changed"
+    assert PollVoter.objects.filter(poll=poll, user=world.member).count() == 1
+    assert selectors.poll_results(poll).voters == 3
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PollVoter.objects.create(poll=poll, user=world.member)

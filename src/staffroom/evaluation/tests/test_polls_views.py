@@ -75,6 +75,19 @@ def test_poll_create_refuses_a_close_time_in_the_past(client, world):
     assert "The close time has already passed." in response.content.decode()
 
 
+def test_poll_create_refuses_a_close_time_years_ahead_instead_of_failing(client, world):
+    client.force_login(world.facilitator)
+    response = client.post(
+        reverse("evaluation:poll_create", args=[world.public.slug]),
+        {"question": "Which day?", "options": "Mon\nThu", "show_results": "after_vote",
+         "closes_at": "9999-12-31T23:59"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Choose a close time within a year." in html and 'value="9999-12-31T23:59"' in html
+    assert not Poll.objects.exists()
+
+
 def test_poll_create_ties_the_poll_to_the_session_it_was_started_from(client, world):
     session = make_session(world)
     client.force_login(world.facilitator)
@@ -162,6 +175,21 @@ def test_facilitator_sees_who_voted_what_except_in_an_anonymous_poll(client, wor
     assert "Who voted what" not in client.get(url("poll_detail", poll)).content.decode()
 
 
+def test_facilitator_sees_the_vote_of_a_deleted_account_as_a_former_member(client, world):
+    poll = make_poll(world)
+    leaving = make_user("leaving@example.org", "Aaron Leaving")
+    membership_join(actor=leaving, access=world.access(leaving))
+    vote(world, poll, leaving, "Exit tickets")
+    vote(world, poll, world.member, "Turn and talk")
+    leaving.delete()
+    client.force_login(world.facilitator)
+    html = client.get(url("poll_detail", poll)).content.decode()
+    assert "2 people voted." in html and "Aaron Leaving" not in html
+    assert html.index("Mo Member</strong>: Turn and talk") < html.index(
+        "Former member</strong>: Exit tickets"
+    )
+
+
 def test_anonymous_poll_page_says_a_vote_is_final(client, world):
     poll = make_poll(world, anonymous=True)
     vote(world, poll, world.member, "Turn and talk")
@@ -229,6 +257,46 @@ def test_session_page_shows_its_polls(client, world):
     assert "Start a poll for this session" in client.get(page).content.decode()
 
 
+def test_session_page_links_to_all_its_polls_beyond_the_panel(client, world):
+    session = make_session(world)
+    polls = [make_poll(world, session=session, question=f"Question {n}?") for n in range(12)]
+    make_poll(world, question="Not about this session")
+    client.force_login(world.member)
+    page = reverse("meetings:session_detail", args=[world.public.slug, session.public_id])
+    html = client.get(page).content.decode()
+    every = reverse("evaluation:poll_session_list", args=[world.public.slug, session.public_id])
+    assert f'href="{every}"' in html
+    assert "Question 11?" in html and "Question 1?" not in html  # the panel shows ten
+    html = client.get(every).content.decode()
+    assert all(f"Question {n}?" in html for n in range(12))
+    assert "Not about this session" not in html and "Start a poll" not in html
+    assert session.title in html
+    polls += [make_poll(world, session=session, question=f"Later {n}?") for n in range(14)]
+    assert "Question 0?" not in client.get(every).content.decode()
+    assert "Question 0?" in client.get(every + "?page=2").content.decode()
+    assert len(polls) == 26
+
+
+def test_session_polls_page_offers_the_facilitator_a_poll_for_this_session(client, world):
+    session = make_session(world)
+    client.force_login(world.facilitator)
+    page = reverse("evaluation:poll_session_list", args=[world.public.slug, session.public_id])
+    html = client.get(page).content.decode()
+    assert "No polls for this session yet." in html
+    start = reverse("evaluation:poll_create", args=[world.public.slug])
+    assert f'href="{start}?session={session.public_id}"' in html
+
+
+def test_session_polls_page_of_another_community_is_not_found(client, world):
+    elsewhere = make_session(world, world.private)
+    client.force_login(world.member)
+    wrong = reverse("evaluation:poll_session_list", args=[world.public.slug, elsewhere.public_id])
+    assert client.get(wrong).status_code == 404
+    client.force_login(world.outsider)
+    right = reverse("evaluation:poll_session_list", args=[PRIVATE, elsewhere.public_id])
+    assert client.get(right).status_code == 404
+
+
 def test_session_page_has_no_poll_panel_for_members_without_polls(client, world):
     session = make_session(world)
     client.force_login(world.member)
@@ -263,6 +331,20 @@ def test_poll_list_query_count_is_pinned_and_does_not_grow(
     _grow(world, 19, session=make_session(world))
     assert _count(client, page) == one
     with django_assert_max_num_queries(7):
+        client.get(page)
+
+
+def test_session_polls_page_query_count_is_pinned_and_does_not_grow(
+    client, world, django_assert_max_num_queries
+):
+    session = make_session(world)
+    client.force_login(world.facilitator)
+    page = reverse("evaluation:poll_session_list", args=[world.public.slug, session.public_id])
+    _grow(world, 1, session=session)
+    one = _count(client, page)
+    _grow(world, 19, session=session)
+    assert _count(client, page) == one
+    with django_assert_max_num_queries(8):
         client.get(page)
 
 

@@ -146,6 +146,26 @@ def test_dictionary_read_refuses_rows_it_cannot_use(row, message):
     assert message in raised.value.problems[0].message
 
 
+def test_dictionary_read_reports_rows_with_too_few_or_too_many_cells():
+    quoted = _row("q2", "radio", label='"Agree, mostly"', choices=AGREE)
+    text = _csv(
+        _row("record_id", "text"),
+        _row("q1", "radio", choices=AGREE).rsplit(",", 3)[0],
+        quoted.replace('"Agree, mostly"', "Agree, mostly"),
+        _row("q3", "yesno", branching="[q1] = '1' and [q2] = '1'"),
+    )
+    with pytest.raises(redcap.DictionaryError) as raised:
+        redcap.dictionary_read(text)
+    assert [(p.row, p.message.split(":")[0]) for p in raised.value.problems] == [
+        (3, "it has 15 cells where the header has 18"),
+        (4, "it has 19 cells where the header has 18"),
+    ]
+    assert raised.value.message.startswith("The data dictionary has problems in 2 rows:")
+    assert redcap.dictionary_read(_csv(_row("record_id", "text"), quoted)).get("q2").label == (
+        "Agree, mostly"
+    )
+
+
 def test_dictionary_read_refuses_a_field_name_used_twice():
     text = _csv(_row("record_id", "text"), _row("q", "text"), _row("q", "notes"))
     with pytest.raises(redcap.DictionaryError, match="row 4: the field name “q” is used twice"):

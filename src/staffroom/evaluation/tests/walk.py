@@ -5,6 +5,7 @@ Every URL in ``evaluation/urls.py`` is listed with what each persona gets; see
 
 from staffroom.evaluation.models import Poll
 from staffroom.evaluation.tests.factories import make_poll
+from staffroom.meetings.tests.factories import make_session
 from staffroom.walk import (
     DONE,
     LOGIN,
@@ -18,6 +19,7 @@ from staffroom.walk import (
 )
 
 NO_SUCH_POLL = "no-such-poll"
+NO_SUCH_SESSION = "000000000000"
 READ_PAGE = dict(
     public=answers(200, 200, 200, 200, 200),
     private=answers(LOGIN, 404, 200, 200, 200),
@@ -40,6 +42,15 @@ def poll_id(world, slug) -> dict:
     return {"public_id": make_poll(world, _community(world, slug)).public_id}
 
 
+def session_with_poll(world, slug) -> dict:
+    if slug == MISSING:
+        return {"session_id": NO_SUCH_SESSION}
+    community = _community(world, slug)
+    session = make_session(world, community)
+    make_poll(world, community, session=session)
+    return {"session_id": session.public_id}
+
+
 def first_option(world, slug) -> dict:
     poll = Poll.objects.filter(community__slug=slug).order_by("-pk").first()
     return {"choices": str(poll.options.first().pk)} if poll else {}
@@ -55,6 +66,9 @@ CASES = [
     *scoped("evaluation:poll_detail", kwargs=poll_id, **READ_PAGE),
     Case("evaluation:poll_detail", "public", NOT_FOUND, community_scoped=True,
          kwargs=lambda world, slug: {"public_id": NO_SUCH_POLL}),
+    *scoped("evaluation:poll_session_list", kwargs=session_with_poll, **READ_PAGE),
+    Case("evaluation:poll_session_list", "public", NOT_FOUND, community_scoped=True,
+         kwargs=lambda world, slug: {"session_id": NO_SUCH_SESSION}),
     *scoped("evaluation:poll_create", **RUN_COMMUNITY),
     *scoped("evaluation:poll_create", method="post", data=poll_data, **RUN_COMMUNITY_POST),
     *scoped("evaluation:poll_vote", method="post", kwargs=poll_id, data=first_option, **VOTE),

@@ -111,11 +111,11 @@ class Command(BaseCommand):
         from pathlib import Path
 
         from staffroom.evaluation.redcap import dictionary_read_path
-        from staffroom.evaluation.responses import responses_read_path
+        from staffroom.evaluation.responses import responses_header, responses_read_path
         from staffroom.evaluation.syntax import r_script, spss_syntax
 
         fields = dictionary_read_path(dictionary)
-        columns = responses_read_path(responses)[0]
+        columns = responses_header(responses_read_path(responses))
         data_file = Path(responses).name
         for path, write in ((r_path, r_script), (spss_path, spss_syntax)):
             if not path:
