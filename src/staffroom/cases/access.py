@@ -2,25 +2,25 @@
 
 A draft (or a returned case being reworked) is its presenter's alone: no one else reads
 text the de-identification guard has not passed. Once submitted, those who review
-cases (the community's facilitators, hub admins) see it too; once accepted, the
-community's members. Anyone else gets a 404, as if it did not exist."""
+cases (the community's facilitators, hub admins) see it too; once accepted (and through
+every later step), the community's members. Anyone else gets a 404, as if it did not exist."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from staffroom.cases.models import Case, CaseAttachment
+from staffroom.cases.models import Case, CaseAttachment, CaseVersion, Contribution
 from staffroom.communities import permissions
 from staffroom.communities.access import CommunityAccess, check_capability
 
 
 def case_visible(access: CommunityAccess, case: Case) -> bool:
-    checked = (Case.State.SUBMITTED, Case.State.ACCEPTED)
+    checked = (Case.State.SUBMITTED, *Case.SHARED_STATES)
     if case.state in checked and access.has(permissions.REVIEW_CASES):
         return True
     user = access.user
     if user.is_authenticated and case.presenter_id == user.pk and access.has(permissions.READ):
         return True
-    return case.state == Case.State.ACCEPTED and access.has(permissions.PARTICIPATE)
+    return case.is_shared and access.has(permissions.PARTICIPATE)
 
 
 def access_case(
@@ -52,3 +52,17 @@ def access_attachment(case: Case, public_id: str) -> CaseAttachment:
     if attachment is None:
         raise Http404
     return attachment
+
+
+def access_contribution(case: Case, public_id: str) -> Contribution:
+    contribution = case.contributions.select_related("author").filter(public_id=public_id).first()
+    if contribution is None:
+        raise Http404
+    return contribution
+
+
+def access_version(case: Case, number: int) -> CaseVersion:
+    version = case.versions.filter(number=number).first()
+    if version is None:
+        raise Http404
+    return version

@@ -12,6 +12,8 @@ class CasesConfig(AppConfig):
     def ready(self):
         # Communities may not import cases (layers): cases adds its section to the
         # community home through the registry communities owns.
+        # The session page's "Cases in this session" panel registers on import.
+        from staffroom.cases import scheduling  # noqa: F401
         from staffroom.cases.search import KIND, case_documents, case_scopes
         from staffroom.cases.views import community_home_section
         from staffroom.communities.home_sections import home_sections

@@ -1,17 +1,21 @@
 """The text of a case's attachment, for the de-identification guard.
 
-``extract_text(file_name, data)`` reads plain text (UTF-8, or Windows-1252 as older
-Office and Notepad save it), DOCX (the body, headers, footers, footnotes and comments,
+``extract_text(file_name, data)`` reads plain text (``decode_text``: UTF-8, UTF-16 with
+its byte-order mark as Windows Notepad saves "Unicode", or Windows-1252 as older Office
+and Notepad save it), DOCX (the body, headers, footers, footnotes and comments,
 straight from the zip: no dependency) and PDF (through ``pypdf``). It returns ``None``
 when it cannot get at the text: a PDF with no text layer (a scan), a damaged file or
 another kind of file. The caller then asks the presenter to confirm the attachment holds
 no identifiers."""
 
+import codecs
 import io
 import re
 import zipfile
 from xml.etree import ElementTree
 
+# The names a plain-text attachment may carry: the one list the attachment checks, the
+# upload form and this module share.
 TEXT_EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".csv", ".tsv")
 # A DOCX part larger than this once unzipped is not a case document (or is a zip bomb).
 MAX_PART_BYTES = 20 * 1024 * 1024
@@ -24,7 +28,7 @@ def extract_text(file_name: str, data: bytes) -> str | None:
     """The text of an attachment, or ``None`` if it cannot be read (see the module)."""
     name = file_name.lower()
     if name.endswith(TEXT_EXTENSIONS):
-        return _plain(data)
+        return decode_text(data)
     if name.endswith(".docx"):
         return _docx(data)
     if name.endswith(".pdf"):
@@ -32,17 +36,29 @@ def extract_text(file_name: str, data: bytes) -> str | None:
     return None
 
 
-def _plain(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252"), error.end
+
+
+# A file two editors touched can be UTF-8 with a few Windows-1252 bytes in it: each
+# part is read in its own encoding, so the guard sees "José", never "JosÃ©".
+codecs.register_error("staffroom_cp1252", _cp1252_fallback)
+
+
+def decode_text(data: bytes) -> str | None:
+    """``data`` as text: UTF-16 when it starts with a byte-order mark, else UTF-8 (with
+    or without a mark) with any byte that is not UTF-8 read as Windows-1252. ``None``
+    when it is not text: bytes that Windows-1252 leaves undefined, or a NUL (binary
+    data, or UTF-16 without a mark)."""
     try:
-        return data.decode("utf-8-sig")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = data.decode("utf-16")
+        else:
+            text = data.decode("utf-8-sig", errors="staffroom_cp1252")
     except UnicodeDecodeError:
-        # Windows-1252 leaves five bytes undefined; latin-1 maps every byte.
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            return data.decode("latin-1")
+        return None
+    return None if "\x00" in text else text
 
 
 def _docx(data: bytes) -> str | None:

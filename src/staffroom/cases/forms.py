@@ -2,35 +2,24 @@
 their refusals are put back beside the field they name."""
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.accounts.models import GRADE_BANDS, Locale, ProfessionalRole, State
 from staffroom.cases.models import Case
-from staffroom.core.errors import DomainError
-
-
-def add_domain_error(form: forms.Form, error: DomainError) -> None:
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
+from staffroom.cases.services import (
+    ATTACHMENT_EXTENSIONS,
+    CASE_FIELDS,
+    MAX_REASON_LENGTH,
+    attachment_formats,
+)
 
 
 class CaseForm(forms.ModelForm):
     class Meta:
         model = Case
-        fields = [
-            "title",
-            "presenter_role",
-            "grade_band",
-            "locale",
-            "school_kind",
-            "background",
-            "tried",
-            "strengths",
-            "questions",
-            "outcome",
-            "tags",
-            "anonymous",
-        ]
+        fields = [*CASE_FIELDS, "anonymous"]
         widgets = {
             name: forms.Textarea(attrs={"rows": 5})
             for name in ("background", "tried", "strengths", "outcome")
@@ -48,13 +37,31 @@ class CaseForm(forms.ModelForm):
         }
 
 
+def _attachment_help() -> str:
+    return gettext("A de-identified work sample, at most 20 MB: %(formats)s.") % {
+        "formats": attachment_formats()
+    }
+
+
 class AttachmentForm(forms.Form):
+    """The file chosen in the case form (one multipart form with the draft's fields):
+    optional there, required when "Add attachment" is pressed (``required=True``)."""
+
     file = forms.FileField(
         label=_("Attachment"),
-        help_text=_(
-            "A de-identified work sample: PDF, Word (DOCX), plain text or an image; at most 20 MB."
-        ),
+        help_text=lazy(_attachment_help, str)(),
+        error_messages={"required": _("Choose a file to attach.")},
+        widget=forms.FileInput(attrs={"accept": ",".join(ATTACHMENT_EXTENSIONS)}),
     )
+
+    def __init__(self, *args, required: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].required = required
+
+    @property
+    def chosen(self) -> bool:
+        """Whether the post carries a file (whatever button was pressed)."""
+        return bool(self.files.get(self.add_prefix("file")))
 
 
 class FindingForm(forms.Form):
@@ -67,7 +74,9 @@ class FindingForm(forms.Form):
 
 class ClearForm(FindingForm):
     reason = forms.CharField(
-        label=_("Why is it not identifying?"), max_length=500, widget=forms.TextInput
+        label=_("Why is it not identifying?"),
+        max_length=MAX_REASON_LENGTH,
+        widget=forms.TextInput,
     )
 
 
@@ -102,6 +111,11 @@ class LibraryForm(forms.Form):
         label=_("Presenter's role"), choices=_any(ProfessionalRole.choices), required=False
     )
     state = forms.ChoiceField(label=_("US state"), choices=_any(State.choices), required=False)
+    case_state = forms.ChoiceField(
+        label=_("Stage"),
+        choices=_any([(s.value, s.label) for s in Case.State if s in Case.SHARED_STATES]),
+        required=False,
+    )
 
     def filters(self) -> dict:
         """The valid filters (a bad one is left out, its error shown beside it)."""

@@ -16,7 +16,7 @@ from staffroom.cases.models import Case
 class GuardFinding:
     """One finding, where it is, and whether the presenter cleared it (and why)."""
 
-    key: str  # the field name, or ``attachment:<public_id>``
+    key: str  # the field name, ``attachment:<public_id>`` or ``attachment:<public_id>:name``
     finding: Finding
     text: str
     cleared_reason: str | None
@@ -85,11 +85,13 @@ def case_guard(case: Case, *, attachments=None, clearances=None) -> GuardReport:
     sources = [
         (name, _field_label(name), getattr(case, name), False) for name in Case.GUARDED_FIELDS
     ]
-    sources += [
-        (a.guard_key, _("Attachment “%(name)s”") % {"name": a.name}, a.text, True)
-        for a in attachments
-        if a.checkable
-    ]
+    for a in attachments:
+        # Members see the file's name on a shared case: "Jayden_IEP.pdf" identifies.
+        sources.append((f"{a.guard_key}:name", _("Name of the file “%(name)s”") % {"name": a.name},
+                        a.name, True))  # fmt: skip
+        if a.checkable:
+            sources.append((a.guard_key, _("Attachment “%(name)s”") % {"name": a.name}, a.text,
+                            True))  # fmt: skip
     parts = []
     for key, label, text, is_attachment in sources:
         part = GuardPart(key=key, label=label, text=text or "", is_attachment=is_attachment)

@@ -1,5 +1,7 @@
-"""Cases a member brings to their community, their attachments, and the presenter's
-"not identifying" decisions on the de-identification guard's findings.
+"""Cases a member brings to their community, their attachments, the presenter's
+"not identifying" decisions on the de-identification guard's findings, and what happens
+once a case is accepted: its session, the group's questions and recommendations, the
+summary, the follow-up, the versions of its text and the history of its workflow.
 
 The guard's findings are not stored: they are recomputed from the current text on each
 check (``cases.guard``), so an edit can never leave a stale finding behind. Only the
@@ -13,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from staffroom.accounts.models import GRADE_BANDS, Locale, ProfessionalRole, new_public_id
 from staffroom.communities.models import Community
+from staffroom.meetings.models import Session
 
 
 class SchoolKind(models.TextChoices):
@@ -25,16 +28,39 @@ class SchoolKind(models.TextChoices):
 
 class Case(models.Model):
     """A case presentation: drafted by its presenter, checked by the de-identification
-    guard, submitted, then returned with a note or accepted by a facilitator."""
+    guard, submitted, returned with a note or accepted by a facilitator, scheduled into
+    a session, presented, answered with a summary of the group's recommendations, and
+    followed up by its presenter weeks later."""
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
         RETURNED = "returned", _("Returned to the presenter")
         ACCEPTED = "accepted", _("Accepted")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PRESENTED = "presented", _("Presented")
+        SUMMARIZED = "summarized", _("Recommendations sent")
+        FOLLOWED_UP = "followed_up", _("Follow-up done")
+
+    class Outcome(models.IntegerChoices):
+        WORSE = 1, _("Things got worse")
+        NO_CHANGE = 2, _("No change yet")
+        SOME = 3, _("Somewhat better")
+        BETTER = 4, _("Much better")
+        RESOLVED = 5, _("Resolved")
 
     # The free-text fields the guard checks, in the order the form shows them.
     GUARDED_FIELDS = ("title", "background", "tried", "strengths", "questions", "outcome", "tags")
+    # Accepted and every state after it: the community's members may read the case.
+    SHARED_STATES = (
+        State.ACCEPTED,
+        State.SCHEDULED,
+        State.PRESENTED,
+        State.SUMMARIZED,
+        State.FOLLOWED_UP,
+    )
+    # Once presented, the text the group answered is kept in versions.
+    PRESENTED_STATES = (State.PRESENTED, State.SUMMARIZED, State.FOLLOWED_UP)
 
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="cases")
@@ -77,6 +103,25 @@ class Case(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    session = models.ForeignKey(
+        Session, null=True, blank=True, on_delete=models.SET_NULL, related_name="cases",
+        verbose_name=_("session"),
+    )  # fmt: skip
+    presented_at = models.DateTimeField(null=True, blank=True)
+    summary = models.TextField(_("recommendation summary"), blank=True, max_length=20_000)
+    summary_sent_at = models.DateTimeField(null=True, blank=True)
+    summary_sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    followup_due_at = models.DateTimeField(_("follow-up due"), null=True, blank=True)
+    followup_reminded_at = models.DateTimeField(null=True, blank=True)
+    followup_tried = models.TextField(_("what you tried"), blank=True, max_length=10_000)
+    followup_happened = models.TextField(_("what happened"), blank=True, max_length=10_000)
+    outcome_rating = models.PositiveSmallIntegerField(
+        _("how it turned out"), null=True, blank=True, choices=Outcome.choices
+    )
+    followed_up_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("case")
@@ -98,6 +143,16 @@ class Case(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.state in (self.State.DRAFT, self.State.RETURNED)
+
+    @property
+    def is_shared(self) -> bool:
+        return self.state in self.SHARED_STATES
+
+    @property
+    def takes_contributions(self) -> bool:
+        """Questions and recommendations are recorded in the session and until the
+        summary is sent."""
+        return self.state in (self.State.SCHEDULED, self.State.PRESENTED)
 
 
 class CaseAttachment(models.Model):
@@ -141,7 +196,7 @@ class CaseClearance(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="clearances")
     field = models.CharField(max_length=40)
-    text = models.CharField(max_length=300)
+    text = models.TextField()
     category = models.CharField(max_length=12)
     reason = models.TextField(_("why it is not identifying"))
     decided_by = models.ForeignKey(
@@ -160,3 +215,104 @@ class CaseClearance(models.Model):
 
     def __str__(self):
         return f"{self.text} ({self.category})"
+
+
+class CaseVersion(models.Model):
+    """The case's text as it stood at one moment after it was shared: version 1 is the
+    text the group heard; the presenter's later edits make the next ones. Each
+    contribution points at the version it answered."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    text = models.JSONField()  # {field: value} for Case.GUARDED_FIELDS
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["case", "number"], name="caseversion_once")]
+
+    def __str__(self):
+        return f"{self.case} v{self.number}"
+
+    def value(self, name: str) -> str:
+        return self.text.get(name, "")
+
+    @property
+    def question_list(self) -> list[str]:
+        return [line.strip() for line in self.value("questions").splitlines() if line.strip()]
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [tag.strip() for tag in self.value("tags").split(",") if tag.strip()]
+
+
+class Contribution(models.Model):
+    """A clarifying question or a recommendation recorded in or after the session, by a
+    member or by the facilitator."""
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", _("Clarifying question")
+        STRATEGY = "strategy", _("Strategy")
+        RESOURCE = "resource", _("Resource")
+        REFERRAL = "referral", _("Referral")
+        OTHER = "other", _("Other recommendation")
+
+    public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contributions")
+    version = models.ForeignKey(CaseVersion, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    text = models.TextField(_("text"), max_length=4000)
+    link = models.URLField(_("link"), blank=True, max_length=500)
+    thanked_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("question or recommendation")
+        verbose_name_plural = _("questions and recommendations")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.text[:60]
+
+    @property
+    def is_question(self) -> bool:
+        return self.kind == self.Kind.QUESTION
+
+
+class CaseEvent(models.Model):
+    """One step of a case's workflow, for its history: who did what, and when."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted the case")
+        RETURNED = "returned", _("returned the case to the presenter")
+        ACCEPTED = "accepted", _("accepted the case")
+        SCHEDULED = "scheduled", _("scheduled the case")
+        UNSCHEDULED = "unscheduled", _("took the case off its session")
+        PRESENTED = "presented", _("marked the case presented")
+        REVISED = "revised", _("edited the case after it was shared")
+        SUMMARY_SENT = "summary_sent", _("sent the recommendation summary")
+        FOLLOWUP_MOVED = "followup_moved", _("changed the follow-up date")
+        FOLLOWUP_ASKED = "followup_asked", _("the follow-up reminder was sent")
+        FOLLOWED_UP = "followed_up", _("recorded the follow-up")
+        NOT_IDENTIFYING = "not_identifying", _("marked flagged text “not identifying”")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    action = models.CharField(max_length=20, choices=Action.choices)
+    note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.case} {self.action}"

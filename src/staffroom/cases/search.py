@@ -1,6 +1,7 @@
-"""Accepted cases in the search index (``core.search``). A case enters the index only
+"""Shared cases in the search index (``core.search``). A case enters the index only
 when it is accepted: before that only its presenter and the facilitators may read it,
-and the index is scoped by community alone."""
+and the index is scoped by community alone. Its recommendation summary and follow-up
+are indexed with it once written, so "what worked" is found too."""
 
 from collections.abc import Iterator
 
@@ -16,7 +17,16 @@ KIND = "cases.case"
 def case_document(case: Case) -> search.Document:
     body = "\n\n".join(
         part
-        for part in (case.background, case.tried, case.strengths, case.questions, case.outcome)
+        for part in (
+            case.background,
+            case.tried,
+            case.strengths,
+            case.questions,
+            case.outcome,
+            case.summary if case.summary_sent_at else "",
+            case.followup_tried,
+            case.followup_happened,
+        )
         if part
     )
     return search.Document(
@@ -43,6 +53,6 @@ def case_scopes(user) -> list[int]:
 
 
 def case_documents() -> Iterator[search.Document]:
-    accepted = Case.objects.filter(state=Case.State.ACCEPTED).select_related("community")
+    accepted = Case.objects.filter(state__in=Case.SHARED_STATES).select_related("community")
     for case in accepted.iterator(chunk_size=500):
         yield case_document(case)

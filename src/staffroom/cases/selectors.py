@@ -9,10 +9,10 @@ from staffroom.communities.access import CommunityAccess
 
 
 def case_list(access: CommunityAccess) -> QuerySet[Case]:
-    """The viewer's own cases in the community (every state) and its accepted cases."""
+    """The viewer's own cases in the community (every state) and its shared ones."""
     return (
         Case.objects.filter(community=access.community)
-        .filter(Q(presenter_id=access.user.pk) | Q(state=Case.State.ACCEPTED))
+        .filter(Q(presenter_id=access.user.pk) | Q(state__in=Case.SHARED_STATES))
         .select_related("presenter")
         .order_by("-updated_at", "-id")
     )
@@ -49,11 +49,15 @@ def case_library(
     locale: str = "",
     role: str = "",
     state: str = "",
+    case_state: str = "",
 ) -> QuerySet[Case]:
-    """The community's accepted cases, newest decision first, narrowed by the library's
-    filters: every word in the title or text, a whole tag, the case's grade band, locale
-    and presenter's role, and the US state of the presenter's school."""
-    cases = Case.objects.filter(community=access.community, state=Case.State.ACCEPTED)
+    """The community's shared cases (accepted and later), newest decision first,
+    narrowed by the library's filters: every word in the title or text, a whole tag,
+    the case's grade band, locale and presenter's role, the US state of the presenter's
+    school, and the stage of the workflow."""
+    cases = Case.objects.filter(community=access.community, state__in=Case.SHARED_STATES)
+    if case_state:
+        cases = cases.filter(state=case_state)
     for word in words.split():
         cases = cases.filter(
             Q(title__icontains=word)
@@ -95,12 +99,12 @@ def _tags(case: Case) -> set[str]:
 
 
 def case_similar(case: Case, *, limit: int = 5) -> list[Case]:
-    """Up to ``limit`` other accepted cases of the case's community, most shared tags
+    """Up to ``limit`` other shared cases of the case's community, most shared tags
     first, then most shared significant words of the title and background, then the
     most recent; cases sharing nothing are left out. One query: the candidates are the
     community's ``SIMILAR_POOL`` most recently accepted cases."""
     candidates = (
-        Case.objects.filter(community_id=case.community_id, state=Case.State.ACCEPTED)
+        Case.objects.filter(community_id=case.community_id, state__in=Case.SHARED_STATES)
         .exclude(pk=case.pk)
         .select_related("presenter")
         .order_by("-decided_at", "-id")[:SIMILAR_POOL]

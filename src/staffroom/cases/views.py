@@ -2,12 +2,15 @@
 page, and the facilitators' queue. Every action is a plain form post that redirects."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from staffroom.cases import selectors, services
 from staffroom.cases.access import access_attachment, access_case
+from staffroom.cases.case_page import TAKE_PART, render_case_page
 from staffroom.cases.forms import (
     AttachmentForm,
     CaseForm,
@@ -16,16 +19,14 @@ from staffroom.cases.forms import (
     LibraryForm,
     QueueForm,
     ReturnForm,
-    add_domain_error,
 )
 from staffroom.cases.guard import case_guard
 from staffroom.cases.models import Case
 from staffroom.communities import permissions as perms
 from staffroom.communities.access import community_view
 from staffroom.core.errors import DomainError
+from staffroom.core.forms import add_domain_error
 from staffroom.core.pagination import paginate
-
-TAKE_PART = (perms.PARTICIPATE, perms.REVIEW_CASES)
 
 
 def _to(name, access, case):
@@ -48,26 +49,66 @@ def case_library(request, access):
     return render(request, "cases/case_library.html", context)
 
 
-def _case_form(request, access, case, form, status=200):
+def _case_form(request, access, case, form, attachment_form=None, status=200):
     context = {"access": access, "community": access.community, "case": case, "form": form,
-               "attachment_form": AttachmentForm()}  # fmt: skip
+               "attachment_form": attachment_form or AttachmentForm()}  # fmt: skip
     if case is not None:
         context["attachments"] = list(case.attachments.all())
     return render(request, "cases/case_form.html", context, status=status)
 
 
-@community_view(need=perms.PARTICIPATE)
-def case_create(request, access):
-    form = CaseForm(request.POST or None, initial=services.case_defaults(request.user))
-    if request.method == "POST" and form.is_valid():
+def _case_form_post(request, access, case, *, attach: bool):
+    """One post of the case form (a single multipart form), whichever button sent it:
+    the draft is saved first (created when ``case`` is None), then the chosen file is
+    added and the attachment whose Remove button was pressed is removed, so no button
+    loses what was typed. A refusal brings the page back with the text as typed and the
+    error beside its field; the draft stays saved when only the file is refused."""
+    form = CaseForm(request.POST, instance=case)
+    attachment_form = AttachmentForm(request.POST, request.FILES, required=attach)
+    if form.is_valid():
         try:
-            case = services.case_create(actor=request.user, access=access, **form.cleaned_data)
+            if case is None:
+                case = services.case_create(actor=request.user, access=access, **form.cleaned_data)
+            else:
+                services.case_update(
+                    actor=request.user, access=access, case=case, **form.cleaned_data
+                )
         except DomainError as error:
             add_domain_error(form, error)
-        else:
-            messages.success(request, _("Your draft is saved."))
-            return _to("cases:case_edit", access, case)
-    return _case_form(request, access, None, form, status=400 if form.is_bound else 200)
+    if form.errors:
+        if attachment_form.chosen:
+            attachment_form.add_error(
+                "file", _("Choose the file again: it is added once the case can be saved.")
+            )
+        return _case_form(request, access, case, form, attachment_form, status=400)
+    messages.success(request, _("Your draft is saved."))
+    if attach or attachment_form.chosen:
+        if attachment_form.is_valid():
+            try:
+                services.attachment_add(
+                    actor=request.user, access=access, case=case,
+                    file=attachment_form.cleaned_data["file"],
+                )  # fmt: skip
+            except DomainError as error:
+                add_domain_error(attachment_form, error)
+            else:
+                messages.success(request, _("The attachment is added."))
+        if attachment_form.errors:
+            return _case_form(request, access, case, form, attachment_form, status=400)
+    if request.POST.get("remove"):
+        _attachment_remove(request, access, case, request.POST["remove"])
+    if "check" in request.POST:
+        return _to("cases:case_check", access, case)
+    edit = reverse("cases:case_edit", args=[access.community.slug, case.public_id])
+    return redirect(edit + ("#attachments" if attach or "remove" in request.POST else ""))
+
+
+@community_view(need=perms.PARTICIPATE)
+def case_create(request, access):
+    if request.method == "POST":
+        return _case_form_post(request, access, None, attach="attach" in request.POST)
+    form = CaseForm(initial=services.case_defaults(request.user))
+    return _case_form(request, access, None, form)
 
 
 @community_view(need=perms.PARTICIPATE)
@@ -76,53 +117,36 @@ def case_edit(request, access, public_id):
     if not case.is_editable:
         messages.info(request, _("This case was submitted and can no longer be changed."))
         return _to("cases:case_detail", access, case)
-    form = CaseForm(request.POST or None, instance=case)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.case_update(actor=request.user, access=access, case=case, **form.cleaned_data)
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, _("Your draft is saved."))
-            if "check" in request.POST:
-                return _to("cases:case_check", access, case)
-            return _to("cases:case_edit", access, case)
-    return _case_form(request, access, case, form, status=400 if form.is_bound else 200)
+    if request.method == "POST":
+        return _case_form_post(request, access, case, attach="attach" in request.POST)
+    return _case_form(request, access, case, CaseForm(instance=case))
 
 
 @require_POST
 @community_view(need=perms.PARTICIPATE)
 def attachment_add(request, access, public_id):
+    """The case form's "Add attachment" button: the draft's fields and the file in one
+    post."""
     case = access_case(access, public_id, need=perms.PARTICIPATE, own=True)
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.attachment_add(
-                actor=request.user, access=access, case=case, file=form.cleaned_data["file"]
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, _("The attachment is added."))
-            return _to("cases:case_edit", access, case)
-    context = {"access": access, "community": access.community, "case": case,
-               "form": CaseForm(instance=case), "attachment_form": form,
-               "attachments": list(case.attachments.all())}  # fmt: skip
-    return render(request, "cases/case_form.html", context, status=400)
+    if not case.is_editable:
+        messages.info(request, _("This case was submitted and can no longer be changed."))
+        return _to("cases:case_detail", access, case)
+    return _case_form_post(request, access, case, attach=True)
 
 
-@require_POST
-@community_view(need=perms.PARTICIPATE)
-def attachment_remove(request, access, public_id, attachment_id):
-    case = access_case(access, public_id, need=perms.PARTICIPATE, own=True)
-    attachment = access_attachment(case, attachment_id)
+def _attachment_remove(request, access, case, attachment_id) -> None:
+    try:
+        attachment = access_attachment(case, attachment_id)
+    except Http404:
+        # A double click, or the page sent again on a slow connection.
+        messages.info(request, _("That attachment was already removed."))
+        return
     try:
         services.attachment_remove(actor=request.user, access=access, attachment=attachment)
     except DomainError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("The attachment is removed."))
-    return _to("cases:case_edit", access, case)
 
 
 @require_POST
@@ -211,13 +235,7 @@ def case_submit(request, access, public_id):
 @community_view(need=TAKE_PART)
 def case_detail(request, access, public_id):
     case = access_case(access, public_id, need=TAKE_PART)
-    context = {"access": access, "community": access.community, "case": case,
-               "attachments": list(case.attachments.all()),
-               "is_presenter": case.presenter_id == request.user.pk,
-               "return_form": ReturnForm()}  # fmt: skip
-    if case.state == Case.State.ACCEPTED:
-        context["similar"] = selectors.case_similar(case)
-    return render(request, "cases/case_detail.html", context)
+    return render_case_page(request, access, case)
 
 
 @community_view(need=perms.REVIEW_CASES)
@@ -258,10 +276,7 @@ def case_return(request, access, public_id):
         else:
             messages.success(request, _("The case is returned to the presenter with your note."))
             return redirect("cases:case_queue", access.community.slug)
-    context = {"access": access, "community": access.community, "case": case,
-               "attachments": list(case.attachments.all()), "is_presenter": False,
-               "return_form": form}  # fmt: skip
-    return render(request, "cases/case_detail.html", context, status=400)
+    return render_case_page(request, access, case, status=400, return_form=form)
 
 
 def community_home_section(request, access) -> dict | None:

@@ -3,7 +3,12 @@ evaluation services.
 
 A presenter drafts a case, attaches a work sample, marks a flagged phrase "not
 identifying" with a reason, and submits; a facilitator of the community accepts it
-(which puts it in the search index) or returns it with a note. Facilitators ask
+(which puts it in the search index) or returns it with a note. An accepted case may
+go on: the facilitator schedules it into the session where the sessions' story gave
+its presenter a case slot; members who came record questions and recommendations
+during it; the facilitator marks it presented at the end and sends the summary a day
+or two later; the presenter edits it, thanks contributors and, once the follow-up is
+due, says what they tried and how it went. Facilitators ask
 polls, members vote, and some polls are closed. Like the sessions, each step is told
 at its invented moment with the sessions' ``_Clock``; only the time a vote was cast,
 which its model stamps with a default the clock cannot reach, is moved afterwards.
@@ -16,15 +21,17 @@ import random
 from django.core.files.base import ContentFile
 
 from staffroom.accounts.models import User
+from staffroom.cases import followup, recommendations, scheduling, versions
 from staffroom.cases import services as cases
 from staffroom.cases.guard import case_guard
+from staffroom.cases.models import Case, Contribution
 from staffroom.communities.access import CommunityAccess, community_access_for
 from staffroom.communities.models import Community, Membership
 from staffroom.demo import content, content_cases
 from staffroom.demo.sessions import _Clock
 from staffroom.evaluation import services as evaluation
 from staffroom.evaluation.models import PollVoter
-from staffroom.meetings.models import Session
+from staffroom.meetings.models import Attendance, PresenterSlot, Session
 
 HOUR = dt.timedelta(hours=1)
 DAY = dt.timedelta(days=1)
@@ -119,8 +126,124 @@ class _CasesLoader:
         with self.clock.at(decided):
             if spec["state"] == "returned":
                 cases.case_return(actor=lead, access=lead_access, case=case, note=spec["note"])
-            else:
-                cases.case_accept(actor=lead, access=lead_access, case=case)
+                return
+            cases.case_accept(actor=lead, access=lead_access, case=case)
+        if spec["state"] != "accepted":
+            self.tell_session(spec, case, lead, decided)
+
+    # -- in and after the session ------------------------------------------------------
+
+    def tell_session(self, spec: dict, case: Case, lead: User, decided: dt.datetime) -> None:
+        """Schedule the case into its session; once the session is over, the group's
+        questions and recommendations, the presenter's edit, the summary, the thanks and
+        the follow-up, as far as ``spec["state"]`` goes."""
+        community, presenter = case.community, case.presenter
+        access, lead_access = self.access(presenter, community), self.access(lead, community)
+        session = self.case_session(case, decided, upcoming=spec["state"] == "scheduled")
+        scheduled = max(
+            min(decided + self.rng.uniform(1, 3) * DAY, session.starts_at - 2 * DAY),
+            decided + HOUR,
+        )
+        with self.clock.at(self.moment(scheduled)):
+            case = scheduling.case_schedule(
+                actor=lead, access=lead_access, case=case, session=session.public_id
+            )
+        if spec["state"] == "scheduled":
+            return
+        contributions = self.contribute(spec["contributions"], case, session)
+        with self.clock.at(session.ends_at):
+            case = scheduling.case_present(actor=lead, access=lead_access, case=case)
+        if "revise" in spec:
+            with self.clock.at(self.moment(session.ends_at + self.rng.uniform(2, 6) * HOUR)):
+                case = versions.case_revise(
+                    actor=presenter, access=access, case=case, **spec["revise"]
+                )
+        if spec["state"] == "presented":
+            return
+        # The morning after the session, or the one after that.
+        sent = session.ends_at + self.rng.choice([1, 2]) * DAY - self.rng.uniform(3, 7) * HOUR
+        sent = self.moment(sent)
+        with self.clock.at(sent):
+            case = recommendations.summary_save(
+                actor=lead,
+                access=lead_access,
+                case=case,
+                summary=spec["summary"],
+                send=True,
+                followup_weeks=spec.get("followup_weeks", recommendations.FOLLOWUP_WEEKS),
+            )
+        for index in spec.get("thank", []):
+            with self.clock.at(self.moment(sent + self.rng.uniform(3, 9) * HOUR)):
+                recommendations.contribution_thank(
+                    actor=presenter, access=access, case=case, contribution=contributions[index]
+                )
+        if spec["state"] == "summarized":
+            return
+        due = case.followup_due_at
+        if due >= self.now:
+            raise ValueError(f"The follow-up of “{case}” is not due yet: start it earlier.")
+        with self.clock.at(due):
+            followup.followup_remind(case_id=case.pk, due=due.isoformat())
+        answer = spec["followup"]
+        answered = due + self.rng.randint(1, 5) * DAY + self.rng.uniform(0, 8) * HOUR
+        with self.clock.at(self.moment(answered)):
+            followup.followup_record(
+                actor=presenter,
+                access=access,
+                case=case,
+                tried=answer["tried"],
+                happened=answer["happened"],
+                rating=answer["rating"],
+            )
+
+    def case_session(self, case: Case, decided: dt.datetime, *, upcoming: bool) -> Session:
+        """The session the sessions' story gave the case's presenter a case slot at: the
+        first upcoming one, or the first one held after the case was accepted."""
+        sessions = Session.objects.filter(
+            community=case.community,
+            status=Session.Status.SCHEDULED,
+            presenter_slots__user=case.presenter,
+            presenter_slots__kind=PresenterSlot.Kind.CASE,
+            presenter_slots__status=PresenterSlot.Status.CONFIRMED,
+        )
+        if upcoming:
+            sessions = sessions.filter(starts_at__gt=self.now)
+        else:
+            sessions = sessions.filter(starts_at__gt=decided + DAY, ends_at__lt=self.now)
+        session = sessions.order_by("starts_at").first()
+        if session is None:
+            raise ValueError(f"No session for “{case}”: its presenter holds no case slot then.")
+        return session
+
+    def contribute(self, specs: list[tuple], case: Case, session: Session) -> list[Contribution]:
+        """The group's questions, then its recommendations, during the case discussion,
+        each from a different member who was there live or by phone (while there are
+        enough)."""
+        people = [
+            row.user
+            for row in Attendance.objects.filter(session=session, user__isnull=False)
+            .exclude(user=case.presenter)
+            .exclude(mode=Attendance.Mode.ASYNC)
+            .select_related("user")
+            .order_by("pk")
+        ]
+        self.rng.shuffle(people)
+        step = dt.timedelta(minutes=30) / len(specs)
+        made = []
+        for i, (kind, text, *link) in enumerate(specs):
+            author = people[i % len(people)]
+            with self.clock.at(session.starts_at + dt.timedelta(minutes=22) + step * i):
+                made.append(
+                    recommendations.contribution_add(
+                        actor=author,
+                        access=self.access(author, case.community),
+                        case=case,
+                        kind=kind,
+                        text=text,
+                        link=link[0] if link else "",
+                    )
+                )
+        return made
 
     # -- polls -------------------------------------------------------------------------
 

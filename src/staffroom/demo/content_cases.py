@@ -3,10 +3,21 @@ schools ("Student A", never a real name), except one draft that still shows the 
 what it is for.
 
 Each case names its community, its presenter and how far it got: ``"draft"``,
-``"submitted"``, ``"returned"`` (with the facilitator's ``note``) or ``"accepted"``.
-``days_ago`` is when it was started; it was submitted a day or two later and decided a
-few days after that. ``clear`` lists flagged phrases the presenter marked "not
-identifying", with the reason; ``attachment`` is a plain-text work sample.
+``"submitted"``, ``"returned"`` (with the facilitator's ``note``), ``"accepted"``, or on
+through the workflow: ``"scheduled"``, ``"presented"``, ``"summarized"`` (the
+recommendations were sent) or ``"followed_up"``. ``days_ago`` is when it was started;
+it was submitted a day or two later and decided a few days after that. ``clear`` lists
+flagged phrases the presenter marked "not identifying", with the reason;
+``attachment`` is a plain-text work sample.
+
+A case that goes on is scheduled into the session where ``content_sessions`` gives its
+presenter a case slot (the first upcoming one for ``"scheduled"``, else the first held
+after it was accepted, so ``days_ago`` must leave room for that). ``contributions`` are
+what the members who came said in the session, as (kind, text) or (kind, text, link),
+questions first; ``revise`` is the presenter's edit after the session (a second
+version); ``summary`` is what the facilitator sent, ``followup_weeks`` when the
+follow-up is due (four weeks unless given), ``thank`` the contributions the presenter
+thanked (by position) and ``followup`` the presenter's answer.
 """
 
 CASES = [
@@ -60,14 +71,14 @@ CASES = [
     {
         "community": "trauma-informed-classrooms",
         "presenter": "graciela.ortiz@example.org",
-        "state": "accepted",
-        "days_ago": 58,
+        "state": "followed_up",
+        "days_ago": 80,
         "title": "Reading a survival novel with a student who has lived one",
-        "grade_band": "6-8",
-        "locale": "town",
+        "grade_band": "3-5",
+        "locale": "city",
         "school_kind": "public",
         "background": (
-            "Our eighth grade reads Hatchet every winter. Student A, who arrived two years "
+            "Our fifth grade reads Hatchet every winter. Student A, who arrived two years "
             "ago and spent months in a shelter on the way, writes journal entries that "
             "compare their own trip to Brian's, in detail. Some entries are powerful; some "
             "end mid-sentence, and on those days Student A asks to go to the nurse."
@@ -99,6 +110,98 @@ CASES = [
                 "Brian is the main character of the novel the class is reading, not a student.",
             ),
         ],
+        "contributions": [
+            (
+                "question",
+                "When an entry stops mid-sentence, is it at the same kind of moment in the "
+                "story each time, or could it be anywhere?",
+            ),
+            (
+                "question",
+                "Does Student A know who reads the journal, and that there are things you "
+                "cannot keep to yourself?",
+            ),
+            (
+                "question",
+                "Does the counselor know which chapters are coming up, and how often do they "
+                "see Student A right now?",
+            ),
+            (
+                "strategy",
+                "Give the whole class a folded-page option: fold a page over and I will not "
+                "read it unless you unfold it. Offered to everyone, it is not special "
+                "treatment, and Student A keeps control of what they share.",
+            ),
+            (
+                "strategy",
+                "Offer prompts that point at the book instead of the trip: what the main "
+                "character should have packed, a letter of advice to him, a better ending. "
+                "Student A can still bring in their own story, but does not have to.",
+            ),
+            (
+                "referral",
+                "Sit down with the counselor and write down together what you pass on the "
+                "same day (anything about safety right now) and what can wait for their next "
+                "visit. Then tell Student A that agreement in plain words.",
+            ),
+            (
+                "resource",
+                "The NCTSN site has short pages for teachers on newcomer and refugee students "
+                "and on what trauma can look like in class. Our team read two of them in one "
+                "planning period.",
+                "https://www.nctsn.org",
+            ),
+            (
+                "other",
+                "Keep reading the book with Student A. They asked to, and finishing it on "
+                "their own terms is part of the repair.",
+            ),
+        ],
+        "revise": {
+            "tried": (
+                "Let Student A choose journal prompts instead of the assigned ones. Talked with "
+                "the counselor, who meets Student A every other week. Moved the hardest "
+                "chapters to a day when the counselor is in the building.\n\n"
+                "Since the session: a folded-page option for the whole class, prompts about "
+                "the book for the last chapters, and a written agreement with the counselor "
+                "about what I pass on and when."
+            ),
+        },
+        "summary": (
+            "Thank you for bringing Student A and the journal to the group. Here is what "
+            "we recommended.\n\n"
+            "Keep the book, change the prompts\n"
+            "- Keep reading with Student A: finishing the book on their own terms is part "
+            "of the work.\n"
+            "- Offer prompts about the book rather than the journey (advice to the main "
+            "character, what he should have packed, a better ending).\n"
+            "- Give the whole class a folded-page option, so anyone can keep a page to "
+            "themselves.\n\n"
+            "Holding what you learn\n"
+            "- Write down with the counselor what you pass on the same day and what waits "
+            "for the next visit, and tell Student A.\n"
+            "- Anything about safety right now goes through the reporting protocol that "
+            "day, not after the weekend.\n\n"
+            "To read\n"
+            "- The NCTSN pages for teachers on newcomer students and trauma "
+            "(https://www.nctsn.org).\n\n"
+            "We will ask you in four weeks how it went."
+        ),
+        "thank": [3, 5],
+        "followup": {
+            "tried": (
+                "The folded-page option for the whole class (six students used it at least "
+                "once), prompts about the book for the last four chapters, and a written "
+                "agreement with the counselor about what I pass on and when."
+            ),
+            "happened": (
+                "Student A finished the book and read their last entry aloud to the class. "
+                "Two of their entries were folded over; I did not read them, and Student A "
+                "told the counselor about one of them on their own. No more trips to the "
+                "nurse during the unit."
+            ),
+            "rating": 4,
+        },
     },
     {
         "community": "trauma-informed-classrooms",
@@ -196,6 +299,197 @@ CASES = [
             "minutes, say a little more about what the driver has tried, and add a second "
             "question for the group?"
         ),
+    },
+    {
+        "community": "trauma-informed-classrooms",
+        "presenter": "ethan.walker@example.net",
+        "state": "summarized",
+        "days_ago": 38,
+        "title": "Two adults giving a student two different messages",
+        "grade_band": "9-12",
+        "locale": "rural",
+        "school_kind": "public",
+        "background": (
+            "Student A, a tenth grader with an IEP, spends three periods a day in my "
+            "English and history classes with a paraprofessional. When Student A gets "
+            "frustrated, I offer a short break; the paraprofessional, who has known the "
+            "family for years, tells Student A to push through. Student A has started "
+            "asking whichever adult is more likely to say yes, and shuts down with the "
+            "other one."
+        ),
+        "tried": (
+            "A talk with the paraprofessional after school, which went well but changed "
+            "little in the room. A break card that either of us can honor."
+        ),
+        "strengths": (
+            "The paraprofessional cares about Student A and knows the family well. Student "
+            "A likes history and is a sharp debater on a good day."
+        ),
+        "questions": (
+            "How do two adults agree on one message when they see a student so "
+            "differently?\n"
+            "In the moment, who decides whether a break is allowed?"
+        ),
+        "outcome": (
+            "Both adults use the same words for a break, and Student A stops going to the "
+            "other adult when the answer is no."
+        ),
+        "tags": "paraprofessionals, consistency, co-regulation, high school",
+        "contributions": [
+            (
+                "question",
+                "Has the paraprofessional read the behavior section of the IEP, and was she "
+                "at the meeting where it was written?",
+            ),
+            (
+                "question",
+                "When Student A goes to the other adult, what happens next? Who ends up "
+                "making the call?",
+            ),
+            (
+                "strategy",
+                "Agree on one sentence for breaks and both say exactly that, every time: "
+                "'You can take two minutes, then we start with the first question.' The "
+                "words matter more than who says them.",
+            ),
+            (
+                "strategy",
+                "Five minutes every Monday with the paraprofessional: what is coming this "
+                "week and who does what if Student A starts to escalate. One adult talks, "
+                "the other moves the audience, as in this week's talk.",
+            ),
+            (
+                "referral",
+                "Ask the case manager to sit down with both of you and walk through the "
+                "break part of the plan. If the plan does not say who decides, that is worth "
+                "raising at the next IEP meeting.",
+            ),
+            (
+                "resource",
+                "The CAST site on Universal Design for Learning has good material on "
+                "building choice into a task. When a break is really about the work being "
+                "too hard, a different way into the task can help more than the break.",
+                "https://www.cast.org",
+            ),
+        ],
+        "summary": (
+            "Thank you for a case so many of us recognized. The group's recommendations:\n\n"
+            "One message\n"
+            "- Agree with the paraprofessional on one sentence for breaks and both use it "
+            "every time.\n"
+            "- Meet for five minutes every Monday: the week ahead, and who does what if "
+            "Student A starts to escalate (one adult talks, the other moves the "
+            "audience).\n\n"
+            "The plan\n"
+            "- Ask the case manager to go through the break part of the IEP with both of "
+            "you; if it does not say who decides, raise it at the next meeting.\n\n"
+            "The work itself\n"
+            "- Look at whether the breaks cluster around one kind of task; CAST "
+            "(https://www.cast.org) has ideas for building choice into it.\n\n"
+            "We will check in with you in four weeks."
+        ),
+        "thank": [2],
+    },
+    {
+        "community": "trauma-informed-classrooms",
+        "presenter": "alma.reyes@example.net",
+        "state": "presented",
+        "days_ago": 30,
+        "title": "Lunch as the hardest half hour of the day",
+        "grade_band": "3-5",
+        "locale": "rural",
+        "school_kind": "public",
+        "background": (
+            "I am the counselor in a K-8 school of 180. Student A, a fourth grader, has had "
+            "five office referrals this year, and four of them happened at lunch. The "
+            "cafeteria is loud, the line is long, and the lunch supervisors change from day "
+            "to day. In class and in my office Student A is calm, polite and funny."
+        ),
+        "tried": (
+            "Lunch in my office twice a week, which Student A loves but which also keeps "
+            "them away from their friends. A seat at the end of the table, near the door."
+        ),
+        "strengths": (
+            "Friendly, with two close friends. Loves helping the custodian set up chairs "
+            "for assemblies."
+        ),
+        "questions": (
+            "How do I make lunch manageable without taking Student A out of the cafeteria "
+            "for good?\n"
+            "How do I get one plan to lunch supervisors who change every day?"
+        ),
+        "outcome": "No lunch referrals for a month, and Student A eating with friends most days.",
+        "tags": "unstructured time, lunch, counseling, elementary",
+        "contributions": [
+            (
+                "question",
+                "What happens in the ten minutes before a referral: the line, the table, or "
+                "the end of lunch when everyone gets up?",
+            ),
+            ("question", "Do the referrals come on days with the same supervisors?"),
+            (
+                "question",
+                "Does Student A eat school lunch every day, and is it enough to get through "
+                "the afternoon?",
+            ),
+            (
+                "strategy",
+                "Make the office lunches a lunch bunch with the two friends. Then it is time "
+                "with friends instead of time away from them, and you can fade it to once a "
+                "week.",
+            ),
+            (
+                "strategy",
+                "Give Student A a job for the last ten minutes, like helping the custodian "
+                "stack chairs. It is a reason to leave before the loudest part, and nobody "
+                "calls it a consequence.",
+            ),
+            (
+                "other",
+                "Write a half-page card for the supervisors and keep it on their clipboard: "
+                "what works with Student A, the signal for leaving early, and who to call. "
+                "Ours changed every day too, and the card was what stayed the same.",
+            ),
+            (
+                "resource",
+                "We planned our lunch and recess routines with the school-wide pages on the "
+                "CASEL site. They are short, free and easy to share with support staff.",
+                "https://casel.org",
+            ),
+        ],
+    },
+    {
+        "community": "trauma-informed-classrooms",
+        "presenter": "emily.schroeder@example.net",
+        "state": "scheduled",
+        "days_ago": 14,
+        "title": "A first grader who runs from the room when it gets loud",
+        "grade_band": "k-2",
+        "locale": "suburb",
+        "school_kind": "public",
+        "background": (
+            "Student A, a first grader, runs out of the classroom when the room gets loud: "
+            "indoor recess, group work, the day the alarm was tested. Student A covers "
+            "their ears first, then goes. Twice Student A left the building and an aide "
+            "found them by the playground fence."
+        ),
+        "tried": (
+            "Headphones in the calm corner. A quiet warning before loud activities. A "
+            "buddy who walks with Student A when they leave the room."
+        ),
+        "strengths": (
+            "Loves books about trains and reads above grade level. Gentle with classmates, "
+            "and the first to notice when someone is sad."
+        ),
+        "questions": (
+            "What can I change in the room before Student A needs to run?\n"
+            "How do we keep Student A safe when they do leave, without chasing them?"
+        ),
+        "outcome": (
+            "When it gets loud, Student A stays in the room or goes to a place we agreed "
+            "on, every time."
+        ),
+        "tags": "sensory needs, leaving the room, early grades, safety",
     },
     # -- Rural School Counselors --------------------------------------------------------
     {
@@ -343,6 +637,183 @@ CASES = [
         ),
         "outcome": "A week plan that serves the students either way.",
         "tags": "co-teaching, special education, planning",
+    },
+    {
+        "community": "new-teacher-circle",
+        "presenter": "tomas.villanueva@example.net",
+        "state": "followed_up",
+        "days_ago": 70,
+        "title": "A lab that turned into chaos",
+        "grade_band": "6-8",
+        "locale": "rural",
+        "school_kind": "public",
+        "background": (
+            "I teach sixth, seventh and eighth grade science in a K-8 school; it is my "
+            "first year. Our first real chemistry lab (baking soda and vinegar in sealed "
+            "bags, to see a gas form) went wrong in ten minutes: bags popped, two groups "
+            "turned it into a contest, vinegar on the floor, and Student A, who has an IEP "
+            "for attention, ended up in the hall after throwing a bag. We spent the rest "
+            "of the period cleaning. I have not run a wet lab since, and the students keep "
+            "asking when we will."
+        ),
+        "tried": (
+            "A lab safety contract everyone signed. Demonstrations at the front instead "
+            "of labs. A seating chart for lab groups."
+        ),
+        "strengths": (
+            "The students love science and ask about the next lab every week. Student A "
+            "volunteers to set up equipment and remembers every step I demonstrate."
+        ),
+        "questions": (
+            "How do I bring labs back without a repeat of that day?\n"
+            "What job in a lab group works for a student who needs to move?"
+        ),
+        "outcome": "A wet lab every week again by the end of the quarter, cleaned up in time.",
+        "tags": "lab management, routines, science, first-year teachers",
+        "contributions": [
+            (
+                "question",
+                "How many groups were working at once, and what was on each table when you "
+                "said go?",
+            ),
+            (
+                "question",
+                "Had the class practiced cleanup before that lab, or was it the first time?",
+            ),
+            ("question", "What was Student A's job in the group that day?"),
+            (
+                "strategy",
+                "Run a dry lab first: the same procedure with water only, and time the "
+                "cleanup. Do the real one the next day. Middle schoolers love trying to beat "
+                "their own cleanup time.",
+            ),
+            (
+                "strategy",
+                "Give every group four role cards (materials, reader, recorder, timer) and "
+                "make Student A the materials manager, the one who walks to the supply "
+                "table. Moving becomes part of the job.",
+            ),
+            (
+                "other",
+                "Put out one material per table and hand out the next only when the first "
+                "is back in the tray. Fewer things out, fewer things flying.",
+            ),
+            (
+                "resource",
+                "The NSTA site has safety guidance for middle school labs, and a student "
+                "safety contract that is easy to shorten for sixth graders.",
+                "https://www.nsta.org",
+            ),
+        ],
+        "summary": (
+            "Thanks for telling us about a lab day every one of us has had. What the group "
+            "suggested:\n\n"
+            "Before the next wet lab\n"
+            "- Run it dry first, with water only, and time the cleanup. Do the real lab the "
+            "next day.\n"
+            "- One material per table; the next one comes out when the first is back in "
+            "the tray.\n\n"
+            "In the groups\n"
+            "- Four role cards in every group: materials, reader, recorder, timer.\n"
+            "- Student A as materials manager, so moving is part of the job.\n\n"
+            "To read\n"
+            "- NSTA's safety pages and student safety contract (https://www.nsta.org).\n\n"
+            "We will ask how the labs went in four weeks."
+        ),
+        "thank": [3, 4],
+        "followup": {
+            "tried": (
+                "A water-only practice lab with timed cleanup, role cards in every group, "
+                "and one material per table at a time. Student A is materials manager."
+            ),
+            "happened": (
+                "We have run three wet labs in three weeks. Cleanup takes four minutes now, "
+                "and the last lab finished with time to spare. Student A kept the job all "
+                "three times and stayed with the group. One bag still popped, on purpose; "
+                "that group lost the extra materials the next time and took it well."
+            ),
+            "rating": 5,
+        },
+    },
+    {
+        "community": "new-teacher-circle",
+        "presenter": "owen.mcallister@example.net",
+        "state": "summarized",
+        "days_ago": 45,
+        "title": "Two levels of algebra in one period",
+        "grade_band": "9-12",
+        "locale": "town",
+        "school_kind": "public",
+        "background": (
+            "Our high school has ninety students and I teach all of the math. This year "
+            "the schedule puts Algebra I and Algebra II in the same room in the same "
+            "period: eleven freshmen and seven juniors. I teach one group while the other "
+            "works, and switch halfway. The juniors finish early and drift; the freshmen "
+            "wait for me with their hands up. Student A, a junior repeating Algebra I "
+            "content in Algebra II, sits with the freshmen to help them and falls behind "
+            "on their own work."
+        ),
+        "tried": (
+            "A board split in two with each group's agenda. Worksheets for the group I am "
+            "not teaching. Letting Student A help, within limits."
+        ),
+        "strengths": (
+            "Small classes where everyone knows each other. Student A explains things to "
+            "the freshmen in ways they understand."
+        ),
+        "questions": (
+            "How do I keep two groups learning when I can teach only one at a time?\n"
+            "Is Student A's helping a strength to build on, or a way to avoid their own "
+            "work?"
+        ),
+        "outcome": (
+            "Both groups on pace for the semester exam, and no one waiting more than five "
+            "minutes for help."
+        ),
+        "tags": "combined classes, algebra, small schools, differentiation",
+        "contributions": [
+            (
+                "question",
+                "How long is the period, and how many minutes of you does each group get?",
+            ),
+            ("question", "What does Student A say about sitting with the freshmen?"),
+            (
+                "strategy",
+                "Open every period with one warm-up both groups can do, then split. A shared "
+                "start makes it feel like one class instead of two waiting rooms.",
+            ),
+            (
+                "strategy",
+                "Make the helping official: ten minutes as the freshmen's tutor once Student "
+                "A has started their own work, with a timer. Helping becomes the reward for "
+                "starting, not the way out of it.",
+            ),
+            (
+                "resource",
+                "The NCTM site has tasks with several ways in, which both levels can work "
+                "on at the same time. One a week, on a Friday, gives both groups a shared day.",
+                "https://www.nctm.org",
+            ),
+            (
+                "referral",
+                "Ask in the Rural Math Circle community: several members teach combined "
+                "classes every year and share their planning.",
+            ),
+        ],
+        "summary": (
+            "Thank you for bringing a schedule many small schools know well. The group "
+            "recommended:\n\n"
+            "- Start every period together with one warm-up both groups can do, then "
+            "split.\n"
+            "- Make Student A's helping official and timed: ten minutes of tutoring once "
+            "their own work is started.\n"
+            "- Use tasks with several ways in on some days, so both groups work on the "
+            "same problem (NCTM has many: https://www.nctm.org).\n"
+            "- Ask the Rural Math Circle community for the planning its members use in "
+            "combined classes.\n\n"
+            "We will ask you how it is going in four weeks."
+        ),
+        "thank": [3],
     },
     # -- Paraprofessional Pathways ------------------------------------------------------
     {

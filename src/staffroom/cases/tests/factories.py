@@ -5,8 +5,9 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfWriter
 
-from staffroom.cases import services
+from staffroom.cases import followup, recommendations, scheduling, services
 from staffroom.communities.access import community_access_for
+from staffroom.meetings.tests.factories import make_session
 
 CLEAN = {
     "title": "A quiet seventh grader stops turning in work",
@@ -59,3 +60,48 @@ def blank_pdf() -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def _facilitating(world, case):
+    return {
+        "actor": world.facilitator,
+        "access": community_access_for(world.facilitator, case.community),
+    }
+
+
+def scheduled(world, community=None, *, session=None, **fields):
+    """An accepted case scheduled into ``session`` (default: a new one a week ahead)."""
+    case = accepted(world, community, **fields)
+    session = session or make_session(world, case.community)
+    return scheduling.case_schedule(**_facilitating(world, case), case=case,
+                                    session=session.public_id)  # fmt: skip
+
+
+def presented(world, community=None, **fields):
+    case = scheduled(world, community, **fields)
+    recommendations.contribution_add(
+        actor=world.member, access=community_access_for(world.member, case.community),
+        case=case, kind="question", text="What does she enjoy outside school?",
+    )  # fmt: skip
+    recommendations.contribution_add(
+        **_facilitating(world, case), case=case, kind="strategy",
+        text="Start each week with a two-minute check-in about her drawing.",
+    )  # fmt: skip
+    return scheduling.case_present(**_facilitating(world, case), case=case)
+
+
+def summarized(world, community=None, **fields):
+    case = presented(world, community, **fields)
+    return recommendations.summary_save(
+        **_facilitating(world, case), case=case, send=True,
+        summary="Strategy: a weekly check-in about her drawing.",
+    )  # fmt: skip
+
+
+def followed_up(world, community=None, **fields):
+    case = summarized(world, community, **fields)
+    return followup.followup_record(
+        actor=case.presenter, access=community_access_for(case.presenter, case.community),
+        case=case, tried="Weekly check-ins about drawing.",
+        happened="She turns in most of her work again.", rating=4,
+    )  # fmt: skip

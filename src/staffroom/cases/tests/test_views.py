@@ -117,9 +117,12 @@ def test_bad_attachment_comes_back_with_the_error(client, world):
     case = draft(world)
     client.force_login(world.member)
     upload = SimpleUploadedFile("sample.pdf", b"just some text")
-    response = client.post(url("attachment_add", case), {"file": upload})
+    data = form_data(background="Typed, not yet saved.", file=upload)
+    response = client.post(url("attachment_add", case), data)
     assert response.status_code == 400
-    assert "not what its name says" in response.content.decode()
+    html = response.content.decode()
+    assert "not what its name says" in html and "Typed, not yet saved." in html
+    assert not case.attachments.exists()
 
 
 def test_accept_emails_the_presenter(client, world, mailoutbox, deliver):
