@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "staffroom.communities",
     "staffroom.meetings",
     "staffroom.cases",
+    "staffroom.discussions",
     "staffroom.evaluation",
     "staffroom.demo",
     "django.contrib.admin",
@@ -161,6 +162,7 @@ STAFFROOM_REQUIRE_MFA_FOR_HUB_ADMINS = env_bool("REQUIRE_MFA_FOR_HUB_ADMINS", no
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["staffroom.core.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "America/Chicago")
 USE_I18N = True
 USE_TZ = True

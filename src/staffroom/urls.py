@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("staffroom.meetings.urls")),
     path("", include("staffroom.evaluation.urls")),
     path("", include("staffroom.cases.urls")),
+    path("", include("staffroom.discussions.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

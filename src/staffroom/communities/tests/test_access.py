@@ -24,6 +24,7 @@ from staffroom.cases.tests.walk import CASES as CASES_CASES
 from staffroom.communities import services
 from staffroom.communities.access import community_access_for
 from staffroom.conftest import build_world, make_user
+from staffroom.discussions.tests.walk import CASES as DISCUSSIONS_CASES
 from staffroom.evaluation.tests.walk import CASES as EVALUATION_CASES
 from staffroom.meetings.tests.walk import CASES as MEETINGS_CASES
 from staffroom.walk import (
@@ -179,8 +180,16 @@ OWN: list[Case] = [
 OWN += MEETINGS_CASES
 OWN += CASES_CASES
 OWN += EVALUATION_CASES
+OWN += DISCUSSIONS_CASES
 
-OUR_NAMESPACES = ("communities:", "accounts:", "meetings:", "cases:", "evaluation:")
+OUR_NAMESPACES = (
+    "communities:",
+    "accounts:",
+    "meetings:",
+    "cases:",
+    "evaluation:",
+    "discussions:",
+)
 OUR_ROOT_NAMES = {"home"}
 
 # allauth's pages: every persona gets an answer below 500. Values are URL kwargs.

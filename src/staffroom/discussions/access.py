@@ -1,0 +1,73 @@
+"""Fetching threads and replies for a viewer, built on the communities' access
+mechanism: a thread is read by whoever may read its community (READ); anyone else
+gets a 404, as if it did not exist."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from staffroom.communities import permissions
+from staffroom.communities.access import CommunityAccess, check_capability
+from staffroom.discussions.models import Reply, Thread
+
+
+def is_thread_author(access: CommunityAccess, thread: Thread) -> bool:
+    return access.user.is_authenticated and thread.author_id == access.user.pk
+
+
+def access_thread(
+    access: CommunityAccess,
+    public_id: str,
+    *,
+    need: str | tuple[str, ...] = permissions.READ,
+) -> Thread:
+    """The thread ``public_id`` of the community ``access`` was resolved for: 404 if it
+    is not there or the viewer may not read the community; 403 without ``need``."""
+    check_capability(access, permissions.READ)
+    thread = (
+        Thread.objects.select_related("author", "community", "answer__author")
+        .filter(community=access.community, public_id=public_id)
+        .first()
+    )
+    if thread is None:
+        raise Http404
+    check_capability(access, need)
+    return thread
+
+
+def access_reply(thread: Thread, public_id: str) -> Reply:
+    """A reply of ``thread`` (already fetched through ``access_thread``); 404 otherwise."""
+    reply = (
+        Reply.objects.select_related("author", "thread")
+        .filter(thread=thread, public_id=public_id)
+        .first()
+    )
+    if reply is None:
+        raise Http404
+    return reply
+
+
+def may_edit(access: CommunityAccess, author_id: int | None) -> bool:
+    """The author (while they take part) or whoever moderates the community may edit."""
+    if access.has(permissions.MODERATE):
+        return True
+    user = access.user
+    return user.is_authenticated and author_id == user.pk and access.has(permissions.PARTICIPATE)
+
+
+def check_may_edit(access: CommunityAccess, author_id: int | None) -> None:
+    if not may_edit(access, author_id):
+        raise PermissionDenied
+
+
+def may_mark_answer(access: CommunityAccess, thread: Thread) -> bool:
+    """The asker (while they take part) or whoever moderates, on a question."""
+    if not thread.is_question:
+        return False
+    if access.has(permissions.MODERATE):
+        return True
+    return is_thread_author(access, thread) and access.has(permissions.PARTICIPATE)
+
+
+def may_react(access: CommunityAccess, author_id: int | None) -> bool:
+    """Those who take part react to other people's posts (not to their own)."""
+    return access.has(permissions.PARTICIPATE) and author_id != access.user.pk

@@ -1,0 +1,310 @@
+"""Discussions: a community's threads (latest, unanswered questions, a tag), a thread
+with its replies, the forms to post, reply (quoting), edit with history, react,
+bookmark, mark the answer and moderate, and "my bookmarks". Every action is a plain form
+post that redirects."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from staffroom.communities import permissions as perms
+from staffroom.communities.access import community_view
+from staffroom.core.errors import DomainError
+from staffroom.core.pagination import PER_PAGE, paginate
+from staffroom.discussions import selectors, services
+from staffroom.discussions.access import (
+    access_reply,
+    access_thread,
+    check_may_edit,
+    may_edit,
+    may_mark_answer,
+    may_react,
+)
+from staffroom.discussions.forms import (
+    AnswerForm,
+    ModerateForm,
+    QuoteForm,
+    ReactionForm,
+    ReplyEditForm,
+    ReplyForm,
+    ThreadEditForm,
+    ThreadForm,
+    add_domain_error,
+)
+from staffroom.discussions.services import tags_parse
+
+POST = (perms.PARTICIPATE, perms.MODERATE)  # editing: authors and moderators
+
+
+def _form_page(request, template, context, form):
+    """The form again, with what was typed and the errors beside it (400 after a post)."""
+    context = {**context, "form": form}
+    return render(request, template, context, status=400 if form.is_bound else 200)
+
+
+def _to_thread(access, thread, anchor=""):
+    url = reverse("discussions:thread_detail", args=[access.community.slug, thread.public_id])
+    return redirect(url + anchor)
+
+
+def _list(request, access, threads, *, heading, current, tag=""):
+    context = {"access": access, "community": access.community, "heading": heading,
+               "current": current, "tag": tag, "page": paginate(request, threads)}  # fmt: skip
+    return render(request, "discussions/thread_list.html", context)
+
+
+@community_view(need=perms.READ)
+def thread_list(request, access):
+    return _list(request, access, selectors.thread_list(access),
+                 heading=_("Discussions"), current="latest")  # fmt: skip
+
+
+@community_view(need=perms.READ)
+def question_list(request, access):
+    return _list(request, access, selectors.unanswered_list(access),
+                 heading=_("Unanswered questions"), current="unanswered")  # fmt: skip
+
+
+@community_view(need=perms.READ)
+def tag_detail(request, access, tag):
+    if tags_parse(f"#{tag}") != [tag.lower()]:
+        raise Http404
+    return _list(request, access, selectors.tag_thread_list(access, tag),
+                 heading=f"#{tag.lower()}", current="tag", tag=tag.lower())  # fmt: skip
+
+
+@community_view(need=perms.PARTICIPATE)
+def thread_create(request, access):
+    form = ThreadForm(request.POST or None, announce=access.has(perms.MODERATE))
+    if request.method == "POST" and form.is_valid():
+        try:
+            thread = services.thread_create(actor=request.user, access=access, **form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Your thread is posted."))
+            return _to_thread(access, thread)
+    context = {"access": access, "community": access.community}
+    return _form_page(request, "discussions/thread_form.html", context, form)
+
+
+@community_view(need=perms.READ)
+def thread_detail(request, access, public_id):
+    thread = access_thread(access, public_id)
+    page = paginate(request, selectors.reply_list(thread))
+    replies = list(page)
+    read_count = selectors.read_count_get(request.user, thread)
+    replying = thread.takes_replies and access.has(perms.PARTICIPATE)
+    reactions = selectors.reactions_for(thread, replies, request.user)
+    for reply in replies:
+        reply.editable = may_edit(access, reply.author_id)
+        reply.reactable = may_react(access, reply.author_id)
+        reply.shown = reactions[reply.pk]
+    context = {
+        "access": access, "community": access.community, "thread": thread, "page": page,
+        "replies": replies, "opening_reactions": reactions[None],
+        "thread_reactable": may_react(access, thread.author_id),
+        "bookmarked": selectors.is_bookmarked(request.user, thread),
+        "thread_editable": may_edit(access, thread.author_id),
+        "marks_answer": may_mark_answer(access, thread),
+        "reply_form": ReplyForm() if replying else None,
+    }  # fmt: skip
+    if access.has(perms.MODERATE):
+        context["moderations"] = selectors.moderation_list(thread)
+    if read_count is not None and read_count < thread.reply_count:
+        context["first_unread"] = read_count + 1
+        context["first_unread_page"] = read_count // PER_PAGE + 1
+    if replies and (read_count or 0) < page.end_index():
+        services.thread_mark_read(user=request.user, thread=thread, read_count=page.end_index())
+    return render(request, "discussions/thread_detail.html", context)
+
+
+@community_view(need=POST)
+def thread_edit(request, access, public_id):
+    thread = access_thread(access, public_id, need=POST)
+    check_may_edit(access, thread.author_id)
+    form = ThreadEditForm(
+        request.POST or None, initial={"title": thread.title, "body": thread.body}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.thread_edit(
+                actor=request.user, access=access, thread=thread, **form.cleaned_data
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return _to_thread(access, thread)
+    context = {"access": access, "community": access.community, "thread": thread}
+    return _form_page(request, "discussions/thread_form.html", context, form)
+
+
+@community_view(need=perms.READ)
+def thread_history(request, access, public_id):
+    thread = access_thread(access, public_id)
+    context = {"access": access, "community": access.community, "thread": thread,
+               "current": thread, "title": thread.title,
+               "page": paginate(request, selectors.revision_list(thread))}  # fmt: skip
+    return render(request, "discussions/history.html", context)
+
+
+@community_view(need=perms.PARTICIPATE)
+def reply_create(request, access, public_id):
+    thread = access_thread(access, public_id, need=perms.PARTICIPATE)
+    data = request.POST if request.method == "POST" else request.GET
+    quote_form = QuoteForm(data)
+    quote_id = quote_form.cleaned_data["quote"] if quote_form.is_valid() else ""
+    quoting = access_reply(thread, quote_id) if quote_id else None
+    if request.method == "POST":
+        form = ReplyForm(request.POST)
+    elif not thread.takes_replies:
+        messages.info(request, _("This thread takes no more replies."))
+        return _to_thread(access, thread)
+    else:
+        quoted = "\n".join(f"> {line}" for line in quoting.body.splitlines()) if quoting else ""
+        form = ReplyForm(initial={"quote": quote_id, "body": f"{quoted}\n\n" if quoted else ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            reply = services.reply_create(
+                actor=request.user, access=access, thread=thread,
+                body=form.cleaned_data["body"], quoting=quoting,
+            )  # fmt: skip
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Your reply is posted."))
+            return redirect("discussions:reply_detail", access.community.slug, thread.public_id,
+                            reply.public_id)  # fmt: skip
+    context = {"access": access, "community": access.community, "thread": thread,
+               "quoting": quoting}  # fmt: skip
+    return _form_page(request, "discussions/reply_form.html", context, form)
+
+
+@community_view(need=perms.READ)
+def reply_detail(request, access, public_id, reply_id):
+    """Where a reply stands: its page of the thread, scrolled to it."""
+    thread = access_thread(access, public_id)
+    reply = access_reply(thread, reply_id)
+    page = (selectors.reply_position(reply) - 1) // PER_PAGE + 1
+    url = reverse("discussions:thread_detail", args=[access.community.slug, thread.public_id])
+    return redirect(f"{url}?page={page}#r-{reply.public_id}")
+
+
+@community_view(need=POST)
+def reply_edit(request, access, public_id, reply_id):
+    thread = access_thread(access, public_id, need=POST)
+    reply = access_reply(thread, reply_id)
+    check_may_edit(access, reply.author_id)
+    form = ReplyEditForm(request.POST or None, initial={"body": reply.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reply_edit(actor=request.user, access=access, reply=reply, **form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("discussions:reply_detail", access.community.slug, thread.public_id,
+                            reply.public_id)  # fmt: skip
+    context = {"access": access, "community": access.community, "thread": thread,
+               "reply": reply}  # fmt: skip
+    return _form_page(request, "discussions/reply_form.html", context, form)
+
+
+@community_view(need=perms.READ)
+def reply_history(request, access, public_id, reply_id):
+    thread = access_thread(access, public_id)
+    reply = access_reply(thread, reply_id)
+    context = {"access": access, "community": access.community, "thread": thread,
+               "current": reply, "reply": reply,
+               "page": paginate(request, selectors.revision_list(thread, reply))}  # fmt: skip
+    return render(request, "discussions/history.html", context)
+
+
+def _posted_reply(thread, reply_id):
+    return access_reply(thread, reply_id) if reply_id else None
+
+
+def _act(request, access, thread, action, success, *, anchor=""):
+    """Run ``action()`` (a service call) and go back to the thread with its outcome."""
+    try:
+        done = action()
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success(done))
+    return _to_thread(access, thread, anchor)
+
+
+@require_POST
+@community_view(need=perms.PARTICIPATE)
+def reaction_toggle(request, access, public_id):
+    thread = access_thread(access, public_id, need=perms.PARTICIPATE)
+    form = ReactionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose “helpful” or “thank you”."))
+        return _to_thread(access, thread)
+    reply = _posted_reply(thread, form.cleaned_data["reply"])
+    return _act(request, access, thread,
+                lambda: services.reaction_toggle(actor=request.user, access=access, thread=thread,
+                                                 reply=reply, kind=form.cleaned_data["kind"]),
+                lambda added: _("Thank you for your reaction.") if added
+                else _("Your reaction is taken back."),
+                anchor=f"#r-{reply.public_id}" if reply else "")  # fmt: skip
+
+
+@require_POST
+@community_view(need=perms.PARTICIPATE)
+def bookmark_toggle(request, access, public_id):
+    thread = access_thread(access, public_id, need=perms.PARTICIPATE)
+    return _act(request, access, thread,
+                lambda: services.bookmark_toggle(actor=request.user, access=access, thread=thread),
+                lambda added: _("Bookmarked.") if added else _("Bookmark removed."))  # fmt: skip
+
+
+@require_POST
+@community_view(need=POST)
+def answer_mark(request, access, public_id):
+    thread = access_thread(access, public_id, need=POST)
+    if not may_mark_answer(access, thread):
+        raise PermissionDenied
+    form = AnswerForm(request.POST)
+    reply = _posted_reply(thread, form.cleaned_data["reply"] if form.is_valid() else "")
+    return _act(request, access, thread,
+                lambda: services.answer_mark(actor=request.user, access=access, thread=thread,
+                                             reply=reply),
+                lambda _thread: _("The answer is marked.") if reply
+                else _("The answer is unmarked."))  # fmt: skip
+
+
+@require_POST
+@community_view(need=perms.MODERATE)
+def thread_moderate(request, access, public_id):
+    thread = access_thread(access, public_id, need=perms.MODERATE)
+    form = ModerateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose what to do with the thread."))
+        return _to_thread(access, thread)
+    return _act(request, access, thread,
+                lambda: services.thread_moderate(actor=request.user, access=access, thread=thread,
+                                                 action=form.cleaned_data["action"]),
+                lambda _thread: _("The thread is updated."))  # fmt: skip
+
+
+@login_required
+def bookmark_list(request):
+    page = paginate(request, selectors.bookmark_list(request.user))
+    return render(request, "discussions/bookmark_list.html", {"page": page})
+
+
+def community_home_section(request, access) -> dict | None:
+    """The "Discussions" section of a community's home (registered in apps.py): links
+    to its threads and the way to start one, at no query's cost."""
+    if not access.has(perms.READ):
+        return None
+    return {"access": access, "community": access.community}
