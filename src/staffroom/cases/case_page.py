@@ -32,20 +32,26 @@ def case_context(request, access, case: Case, **forms) -> dict:
         versions = case_versions(case)
         context["versions"] = versions
         context["version"] = versions[-1] if versions else None
-    if reviewer and case.state in (Case.State.ACCEPTED, Case.State.SCHEDULED):
-        context["schedule_form"] = forms.get("schedule_form") or ScheduleForm(
+    # A form that comes back with an error is shown even if the case moved on in the
+    # meantime (the summary was sent while a member typed): nothing typed is lost.
+    if forms.get("schedule_form"):
+        context["schedule_form"] = forms["schedule_form"]
+    elif reviewer and case.state in (Case.State.ACCEPTED, Case.State.SCHEDULED):
+        context["schedule_form"] = ScheduleForm(
             sessions=schedulable_sessions(case),
             initial={"session": case.session.public_id if case.session else None},
         )
-    if case.state in (Case.State.SCHEDULED, *Case.PRESENTED_STATES):
+    if case.state in (Case.State.SCHEDULED, *Case.PRESENTED_STATES) or "contribution_form" in forms:
         context["contributions"] = case_contributions(case)
-    if case.takes_contributions and access.has_any(TAKE_PART):
-        context["contribution_form"] = forms.get("contribution_form") or ContributionForm()
-    if reviewer and case.state == Case.State.SUMMARIZED:
+    if forms.get("contribution_form"):
+        context["contribution_form"] = forms["contribution_form"]
+    elif case.takes_contributions and access.has_any(TAKE_PART):
+        context["contribution_form"] = ContributionForm()
+    if forms.get("due_form"):
+        context["due_form"] = forms["due_form"]
+    elif reviewer and case.state == Case.State.SUMMARIZED:
         due = case.followup_due_at
-        context["due_form"] = forms.get("due_form") or FollowupDueForm(
-            initial={"due": due.date() if due else None}
-        )
+        context["due_form"] = FollowupDueForm(initial={"due": due.date() if due else None})
     if is_presenter or reviewer:
         context["history"] = case_history(case)
     return context

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from staffroom.cases.events import Action, case_event
@@ -65,7 +66,8 @@ def followup_remind(*, case_id: int, due: str) -> bool:
     )
     if case is None or case.state != Case.State.SUMMARIZED or case.followup_reminded_at:
         return False
-    if case.followup_due_at is None or case.followup_due_at.isoformat() != due:
+    # Compared as moments: the task may carry them in another time zone.
+    if case.followup_due_at is None or case.followup_due_at != parse_datetime(due):
         return False
     now = timezone.now()
     if case.followup_due_at - TOLERANCE > now:
@@ -82,7 +84,7 @@ def followup_remind(*, case_id: int, due: str) -> bool:
 @transaction.atomic
 def followup_record(
     *, actor, access: CommunityAccess, case: Case, tried: str, happened: str,
-    rating: int | None, not_identifying: str = "",
+    rating: int | None, not_identifying: str = "", screened: str = "",
 ) -> Case:  # fmt: skip
     """The presenter's follow-up: what they tried, what happened, and how it turned
     out. It can be corrected later."""
@@ -100,7 +102,7 @@ def followup_record(
     if rating not in Case.Outcome.values:
         raise CaseError(_("Choose how it turned out."), field="rating")
     texts = {"tried": ("followup_tried", tried), "happened": ("followup_happened", happened)}
-    screen(case=case, actor=actor, reason=not_identifying, texts=texts)
+    screen(case=case, actor=actor, reason=not_identifying, shown=screened, texts=texts)
     first = case.state == Case.State.SUMMARIZED
     case.followup_tried, case.followup_happened = tried, happened
     case.outcome_rating = rating

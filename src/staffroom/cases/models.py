@@ -240,14 +240,6 @@ class CaseVersion(models.Model):
     def value(self, name: str) -> str:
         return self.text.get(name, "")
 
-    @property
-    def question_list(self) -> list[str]:
-        return [line.strip() for line in self.value("questions").splitlines() if line.strip()]
-
-    @property
-    def tag_list(self) -> list[str]:
-        return [tag.strip() for tag in self.value("tags").split(",") if tag.strip()]
-
 
 class Contribution(models.Model):
     """A clarifying question or a recommendation recorded in or after the session, by a
@@ -262,7 +254,7 @@ class Contribution(models.Model):
 
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contributions")
-    version = models.ForeignKey(CaseVersion, on_delete=models.PROTECT, related_name="+")
+    version = models.ForeignKey(CaseVersion, on_delete=models.CASCADE, related_name="+")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -280,10 +272,6 @@ class Contribution(models.Model):
     def __str__(self):
         return self.text[:60]
 
-    @property
-    def is_question(self) -> bool:
-        return self.kind == self.Kind.QUESTION
-
 
 class CaseEvent(models.Model):
     """One step of a case's workflow, for its history: who did what, and when."""
@@ -298,7 +286,7 @@ class CaseEvent(models.Model):
         REVISED = "revised", _("edited the case after it was shared")
         SUMMARY_SENT = "summary_sent", _("sent the recommendation summary")
         FOLLOWUP_MOVED = "followup_moved", _("changed the follow-up date")
-        FOLLOWUP_ASKED = "followup_asked", _("the follow-up reminder was sent")
+        FOLLOWUP_ASKED = "followup_asked", _("sent the follow-up reminder")
         FOLLOWED_UP = "followed_up", _("recorded the follow-up")
         NOT_IDENTIFYING = "not_identifying", _("marked flagged text “not identifying”")
 

@@ -32,7 +32,7 @@ def case_contributions(case: Case) -> list[Contribution]:
 @transaction.atomic
 def contribution_add(
     *, actor, access: CommunityAccess, case: Case, kind: str, text: str, link: str = "",
-    not_identifying: str = "",
+    not_identifying: str = "", screened: str = "",
 ) -> Contribution:  # fmt: skip
     """Record a question or recommendation on a scheduled or presented case."""
     if not access.has_any((permissions.PARTICIPATE, permissions.REVIEW_CASES)):
@@ -51,8 +51,9 @@ def contribution_add(
     link = (link or "").strip()
     if link and kind != Contribution.Kind.RESOURCE:
         raise CaseError(_("Only a resource carries a link."), field="link")
-    screen(case=case, actor=actor, reason=not_identifying,
-           texts={"text": ("contribution", text)})  # fmt: skip
+    # Each writer's "not identifying" decisions are their own.
+    screen(case=case, actor=actor, reason=not_identifying, shown=screened,
+           texts={"text": (f"contribution:{actor.pk}", text)})  # fmt: skip
     return Contribution.objects.create(
         case=case, version=version_current(case, actor=actor), author=actor, kind=kind,
         text=text, link=link,
@@ -102,7 +103,7 @@ def summary_draft(case: Case) -> str:
 @transaction.atomic
 def summary_save(
     *, actor, access: CommunityAccess, case: Case, summary: str, send: bool = False,
-    followup_weeks: int = FOLLOWUP_WEEKS, not_identifying: str = "",
+    followup_weeks: int = FOLLOWUP_WEEKS, not_identifying: str = "", screened: str = "",
 ) -> Case:  # fmt: skip
     """Save the summary of a presented case; with ``send``, send it to the presenter
     and set the follow-up for ``followup_weeks`` weeks later."""
@@ -119,7 +120,7 @@ def summary_save(
             % {"max": MAX_FOLLOWUP_WEEKS},
             field="followup_weeks",
         )
-    screen(case=case, actor=actor, reason=not_identifying,
+    screen(case=case, actor=actor, reason=not_identifying, shown=screened,
            texts={"summary": ("summary", summary)})  # fmt: skip
     case.summary = summary
     if send:

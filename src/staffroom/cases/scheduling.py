@@ -47,7 +47,17 @@ def case_schedule(*, actor, access: CommunityAccess, case: Case, session: str) -
         raise CaseError(_("Choose a session that is still to come."), field="session")
     if case.session_id == target.pk and case.state == Case.State.SCHEDULED:
         return case
-    presenter_case_book(access=access, session=target, user=case.presenter)
+    # A presenter holds one case slot per session (the rotation's rule), so one case.
+    theirs = Case.objects.filter(session=target, presenter=case.presenter,
+                                 state=Case.State.SCHEDULED).exclude(pk=case.pk)  # fmt: skip
+    if theirs.exists():
+        raise CaseError(
+            _("%(name)s already brings a case to this session.")
+            % {"name": case.presenter.display_name},
+            field="session",
+        )
+    presenter_case_book(access=access, session=target, user=case.presenter,
+                        anonymous=case.anonymous)  # fmt: skip
     if case.session_id and case.session_id != target.pk:
         presenter_case_release(session=case.session, user=case.presenter)
     case.session = target

@@ -284,6 +284,14 @@ def finding_clear(
     return clearance
 
 
+def require_complete(case: Case) -> None:
+    """What a case needs before the group can read it: a background and a question."""
+    if not case.background.strip():
+        raise CaseError(_("Describe the background of the situation."), field="background")
+    if not case.question_list:
+        raise CaseError(_("Ask the group at least one question."), field="questions")
+
+
 @transaction.atomic
 def case_submit(*, actor, access: CommunityAccess, case: Case) -> Case:
     """Send the case to the facilitators. Refused without a background, without a
@@ -291,10 +299,7 @@ def case_submit(*, actor, access: CommunityAccess, case: Case) -> Case:
     attachment it could not read is not confirmed clean."""
     require(access, permissions.PARTICIPATE)
     case = _own_editable(actor, case)
-    if not case.background.strip():
-        raise CaseError(_("Describe the background of the situation."), field="background")
-    if not case.question_list:
-        raise CaseError(_("Ask the group at least one question."), field="questions")
+    require_complete(case)
     report = case_guard(case)
     if report.unresolved:
         raise CaseError(
@@ -331,10 +336,12 @@ def mail_presenter(case: Case, template: str, **extra) -> None:
 
 
 def mail_person(user, case: Case, template: str, **extra) -> None:
-    """One email about ``case`` to ``user``, in their language, queued on commit."""
+    """One email about ``case`` to ``user``, in their language and time zone, queued on
+    commit."""
     context = {"user": user, "case": case, "community": case.community, "url": case_url(case),
                **extra}  # fmt: skip
-    message = email_render(template, context, language=user.language or None)
+    with timezone.override(user.time_zone):
+        message = email_render(template, context, language=user.language or None)
     email_enqueue(to=[user.email], **message)
 
 

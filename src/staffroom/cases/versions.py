@@ -16,6 +16,7 @@ from staffroom.cases.search import case_document
 from staffroom.communities import permissions
 from staffroom.communities.access import CommunityAccess
 from staffroom.core import search
+from staffroom.meetings.presenters import presenter_case_anonymous
 
 
 def _snapshot(case: Case) -> dict:
@@ -38,11 +39,18 @@ def case_versions(case: Case) -> list[CaseVersion]:
 
 @transaction.atomic
 def case_revise(
-    *, actor, access: CommunityAccess, case: Case, not_identifying: str = "", **fields
+    *,
+    actor,
+    access: CommunityAccess,
+    case: Case,
+    not_identifying: str = "",
+    screened: str = "",
+    **fields,
 ) -> Case:
     """The presenter's edit of a shared case. The new text passes the guard (or the
-    presenter says why a finding is not identifying) and becomes a new version; the
-    version the group answered stays as it was."""
+    presenter says why a finding is not identifying), keeps a background and a question,
+    and becomes a new version; the version the group answered stays as it was. A change
+    of setting alone (or of "a member of this community") makes no new version."""
     services.require(access, permissions.PARTICIPATE)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.presenter_id != actor.pk:
@@ -51,14 +59,16 @@ def case_revise(
         raise services.CaseError(_("Only a case the community can read is edited this way."))
     before = version_current(case, actor=actor)
     services.set_fields(case, fields)
-    screen(case=case, actor=actor, reason=not_identifying,
+    screen(case=case, actor=actor, reason=not_identifying, shown=screened,
            texts={name: (name, getattr(case, name)) for name in Case.GUARDED_FIELDS})  # fmt: skip
+    services.require_complete(case)
     after = _snapshot(case)
-    if after == before.text:
-        return case
-    number = (case.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-    CaseVersion.objects.create(case=case, number=number, text=after, created_by=actor)
-    case.save()
-    case_event(case, actor, Action.REVISED, _("version %(number)s") % {"number": number})
+    case.save()  # the setting and the "a member of this community" choice, too
+    if case.session_id and case.state == Case.State.SCHEDULED:
+        presenter_case_anonymous(session=case.session, user=actor, anonymous=case.anonymous)
+    if after != before.text:
+        number = (case.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        CaseVersion.objects.create(case=case, number=number, text=after, created_by=actor)
+        case_event(case, actor, Action.REVISED, _("version %(number)s") % {"number": number})
     search.index(case_document(case))
     return case

@@ -22,15 +22,25 @@ def _not_identifying():
 
 class ScreenedMixin:
     """``not_identifying`` stays out of sight until the guard refuses the text (or the
-    writer already gave a reason), so it is offered only when it is needed."""
+    writer already gave a reason), so it is offered only when it is needed; ``screened``
+    carries which findings the writer was shown."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["screened"] = forms.CharField(
+            required=False, max_length=40, widget=forms.HiddenInput
+        )
         if not (self.is_bound and self.data.get("not_identifying")):
             self.fields["not_identifying"].widget = forms.HiddenInput()
 
-    def reveal_not_identifying(self) -> None:
+    def refused_by_guard(self, error) -> None:
+        """Show each field's findings beside it and ask for a reason."""
+        for field, message in error.errors.items():
+            if field != error.field and field in self.fields:
+                self.add_error(field, message)
         self.fields["not_identifying"].widget = forms.TextInput()
+        self.data = self.data.copy()
+        self.data["screened"] = error.signature
 
 
 class ScheduleForm(forms.Form):

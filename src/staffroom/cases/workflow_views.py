@@ -30,7 +30,7 @@ from staffroom.core.htmx import render_page
 def _refused(form, error: DomainError) -> None:
     add_domain_error(form, error)
     if isinstance(error, ScreeningError):
-        form.reveal_not_identifying()
+        form.refused_by_guard(error)
 
 
 def _to(name, access, case):
@@ -84,7 +84,11 @@ def _project_page(request, access, case, *, form=None, status=200):
     context = {
         "access": access, "community": access.community, "case": case,
         "contributions": recommendations.case_contributions(case),
-        "contribution_form": form or ContributionForm() if case.takes_contributions else None,
+        "reviewer": access.has(perms.REVIEW_CASES),
+        "is_presenter": case.presenter_id == request.user.pk,
+        "contribution_form": form if form is not None else (
+            ContributionForm() if case.takes_contributions else None
+        ),
     }  # fmt: skip
     # The shared screen refreshes the list every 20 s, so what members type from
     # their own computers during the session appears there.

@@ -207,6 +207,9 @@ class PresenterSlot(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.VOLUNTEERED)
     note = models.CharField(_("what you would present"), max_length=500, blank=True)
+    # A case presented as "a member of this community": the session page does not name
+    # the presenter to the members either.
+    anonymous = models.BooleanField(default=False)
     prep_email_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -463,7 +463,9 @@ def presenter_invite(*, actor, access: CommunityAccess, member_public_id: str) -
 # -- the preparation email --------------------------------------------------------------
 
 
-def presenter_case_book(*, access: CommunityAccess, session: Session, user) -> PresenterSlot:
+def presenter_case_book(
+    *, access: CommunityAccess, session: Session, user, anonymous: bool = False
+) -> PresenterSlot:
     """Give ``user`` one of the session's case slots, for a case a facilitator scheduled
     there: their offer for it is confirmed, or a confirmed slot is made. The caller
     tells the presenter; the preparation email is scheduled as for any case slot."""
@@ -476,15 +478,25 @@ def presenter_case_book(*, access: CommunityAccess, session: Session, user) -> P
         .first()
     )
     if slot is not None and slot.status == CONFIRMED:
+        if slot.anonymous != anonymous:
+            slot.anonymous = anonymous
+            slot.save(update_fields=["anonymous"])
         return slot
     if _cases_open(session) == 0:
         raise PresenterError(_("Every case slot of this session is taken."), field="session")
     if slot is None:
         slot = PresenterSlot(session=session, user=user, kind=CASE)
     slot.status = CONFIRMED
+    slot.anonymous = anonymous
     slot.save()
     _prep_schedule(slot, session)
     return slot
+
+
+def presenter_case_anonymous(*, session: Session, user, anonymous: bool) -> None:
+    """The presenter of the case in ``user``'s case slot chose (or stopped) to appear as
+    "a member of this community"."""
+    PresenterSlot.objects.filter(session=session, user=user, kind=CASE).update(anonymous=anonymous)
 
 
 def presenter_case_release(*, session: Session, user) -> None:
@@ -566,7 +578,16 @@ def presenters_panel(request, access: CommunityAccess, session: Session) -> dict
     return {
         "session": session,
         "community": access.community,
-        "case_presenters": [slot.user for slot in cases],
+        # (person, shown by name): a case's presenter may have asked not to be named.
+        "case_presenters": [
+            (
+                slot.user,
+                not slot.anonymous
+                or access.has(permissions.SCHEDULE)
+                or slot.user_id == getattr(access.user, "pk", None),
+            )
+            for slot in cases
+        ],
         "my_slots": mine,
         "didactic_taken": didactic_taken,
         "cases_open": cases_open,

@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
             name='CaseEvent',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('submitted', 'submitted the case'), ('returned', 'returned the case to the presenter'), ('accepted', 'accepted the case'), ('scheduled', 'scheduled the case'), ('unscheduled', 'took the case off its session'), ('presented', 'marked the case presented'), ('revised', 'edited the case after it was shared'), ('summary_sent', 'sent the recommendation summary'), ('followup_moved', 'changed the follow-up date'), ('followup_asked', 'the follow-up reminder was sent'), ('followed_up', 'recorded the follow-up'), ('not_identifying', 'marked flagged text “not identifying”')], max_length=20)),
+                ('action', models.CharField(choices=[('submitted', 'submitted the case'), ('returned', 'returned the case to the presenter'), ('accepted', 'accepted the case'), ('scheduled', 'scheduled the case'), ('unscheduled', 'took the case off its session'), ('presented', 'marked the case presented'), ('revised', 'edited the case after it was shared'), ('summary_sent', 'sent the recommendation summary'), ('followup_moved', 'changed the follow-up date'), ('followup_asked', 'sent the follow-up reminder'), ('followed_up', 'recorded the follow-up'), ('not_identifying', 'marked flagged text “not identifying”')], max_length=20)),
                 ('note', models.CharField(blank=True, max_length=500)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
@@ -120,7 +120,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='cases.case')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='cases.caseversion')),
+                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cases.caseversion')),
             ],
             options={
                 'verbose_name': 'question or recommendation',

@@ -2,6 +2,7 @@
 recommendations (screened by the guard), versions, the summary, the follow-up."""
 
 import datetime as dt
+import zoneinfo
 
 import pytest
 from django.utils import timezone
@@ -155,13 +156,55 @@ def test_identifying_recommendations_are_refused_unless_explained(world):
                                          text=IDENTIFYING)  # fmt: skip
     assert refused.value.field == "text" and "Maria Lopez" in refused.value.message
     assert not Contribution.objects.exists()
+    with pytest.raises(DomainError):  # a reason alone, for findings never shown: refused
+        recommendations.contribution_add(**mem(world, case), case=case, kind="referral",
+                                         text=IDENTIFYING, not_identifying="Invented.")  # fmt: skip
     item = recommendations.contribution_add(
         **mem(world, case), case=case, kind="referral", text=IDENTIFYING,
         not_identifying="An invented example the group made up.",
+        screened=refused.value.signature,
     )  # fmt: skip
     assert item.version.number == 1
-    assert case.clearances.filter(field="contribution").count() >= 3
+    assert case.clearances.filter(field=f"contribution:{world.member.pk}").count() >= 3
     assert "not_identifying" in actions(case)
+    # Another writer's text with the same words is checked again: decisions are personal.
+    with pytest.raises(DomainError):
+        recommendations.contribution_add(**fac(world, case), case=case, kind="referral",
+                                         text=IDENTIFYING)  # fmt: skip
+
+
+def test_every_flagged_field_is_shown_and_a_reason_clears_only_what_was_shown(world):
+    case = presented(world)
+    two = {**CLEAN, "background": "Call 555-201-3344 about it.", "tried": IDENTIFYING}
+    with pytest.raises(DomainError) as refused:
+        versions.case_revise(**mem(world, case), case=case, **two)
+    assert set(refused.value.errors) == {"background", "tried"}
+    three = {**two, "strengths": "Her brother Diego Ramirez helps."}
+    with pytest.raises(DomainError) as again:
+        versions.case_revise(**mem(world, case), case=case, **three, not_identifying="Made up.",
+                             screened=refused.value.signature)  # fmt: skip
+    assert "strengths" in again.value.errors
+    case.refresh_from_db()
+    assert case.tried == CLEAN["tried"] and not case.clearances.exists()
+    versions.case_revise(**mem(world, case), case=case, **three, not_identifying="Made up.",
+                         screened=again.value.signature)  # fmt: skip
+    case.refresh_from_db()
+    assert case.tried == IDENTIFYING and case.versions.count() == 2
+
+
+def test_a_presenter_brings_one_case_to_a_session(world):
+    session = make_session(world, case_slots=3)
+    scheduled(world, session=session)
+    second = accepted(world, title="My second case")
+    with pytest.raises(CaseError, match="already brings a case") as refused:
+        scheduling.case_schedule(**fac(world, second), case=second, session=session.public_id)
+    assert refused.value.field == "session"
+
+
+def test_a_case_with_recommendations_can_be_deleted(world):
+    case = followed_up(world)
+    case.delete()
+    assert not Contribution.objects.exists()
 
 
 # -- versions -------------------------------------------------------------------------
@@ -293,10 +336,19 @@ def test_the_facilitator_moves_the_follow_up(world):
         followup.followup_move(**fac(world, case), case=case, due=timezone.localdate())
     assert refused.value.field == "due"
     later = timezone.localdate() + dt.timedelta(days=10)
-    case = followup.followup_move(**fac(world, case), case=case, due=later)
-    assert timezone.localtime(case.followup_due_at).date() == later
+    with timezone.override("America/Chicago"):
+        case = followup.followup_move(**fac(world, case), case=case, due=later)
+        assert timezone.localtime(case.followup_due_at).date() == later
     with pytest.raises(CaseError):
         followup.followup_move(**mem(world, case), case=case, due=later)
+
+
+def test_a_reminder_queued_in_another_time_zone_still_matches_its_date(world):
+    case = summarized(world)
+    due = timezone.now() - dt.timedelta(hours=1)
+    Case.objects.filter(pk=case.pk).update(followup_due_at=due)
+    in_chicago = timezone.localtime(due, zoneinfo.ZoneInfo("America/Chicago")).isoformat()
+    assert followup.followup_remind(case_id=case.pk, due=in_chicago)
 
 
 def test_the_follow_up_is_the_presenters_own(world):

@@ -3,6 +3,7 @@ recommendations, the summary, the follow-up, later edits and versions. Bad input
 back with what was typed and the error beside its field."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -21,6 +22,7 @@ from staffroom.cases.tests.factories import (
     scheduled,
     summarized,
 )
+from staffroom.conftest import make_user
 from staffroom.meetings.tests.factories import make_session
 
 pytestmark = pytest.mark.django_db
@@ -61,8 +63,10 @@ def test_a_refused_recommendation_keeps_the_text_and_asks_why(client, world):
     assert "Maria Lopez, a 9-year-old" in body  # the typed text, back in the textarea
     assert "could identify a student" in body
     assert 'type="text" name="not_identifying"' in body
+    screened = re.search(r'name="screened" value="([0-9a-f]+)"', body).group(1)
     response = client.post(url("contribution_add", case), {
         "kind": "strategy", "text": IDENTIFYING, "not_identifying": "An invented example.",
+        "screened": screened,
     })  # fmt: skip
     assert response.status_code == 302 and response["Location"] == url("case_detail", case)
     assert case.contributions.count() == 1
@@ -211,3 +215,54 @@ def test_search_finds_a_case_by_its_summary_once_sent(client, world):
     recommendations.summary_save(**facilitating, case=case, summary="Offer a sketchbook.",
                                  send=True)  # fmt: skip
     assert case.title in client.get(search).content.decode()
+
+
+def test_a_recommendation_refused_because_the_summary_went_out_keeps_its_text(client, world):
+    case = summarized(world)
+    client.force_login(world.member)
+    typed = {"kind": "strategy", "text": "A late idea worth keeping."}
+    response = client.post(url("contribution_add", case), typed)
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "A late idea worth keeping." in body and "until the summary is sent" in body
+
+
+def test_editing_a_shared_case_saves_a_setting_change_without_a_new_version(client, world):
+    case = presented(world)
+    client.force_login(world.member)
+    response = client.post(url("case_revise", case), {**CLEAN, "anonymous": "on"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.anonymous and case.versions.count() == 1
+    response = client.post(url("case_revise", case), {**CLEAN, "questions": ""})
+    assert response.status_code == 400 and "at least one question" in response.content.decode()
+
+
+def test_an_anonymous_presenter_is_not_named_on_the_session_page_or_in_thanks(
+    client, world, mailoutbox, deliver
+):
+    case = presented(world, anonymous=True)
+    session_page = reverse("meetings:session_detail", args=["open-science",
+                                                             case.session.public_id])  # fmt: skip
+    other = make_user("other@example.org", "Olga Other")
+    world.access(world.facilitator)  # the facilitator invites a second member
+    from staffroom.communities import services as communities
+
+    invitation = communities.invitation_create(
+        actor=world.facilitator, access=world.access(world.facilitator), email=other.email,
+        role="member",
+    )  # fmt: skip
+    communities.invitation_accept(actor=other, token=invitation.token)
+    client.force_login(other)
+    page = client.get(session_page).content.decode()
+    assert "a member of this community" in page and world.member.display_name not in page
+    detail = client.get(url("case_detail", case)).content.decode()
+    assert world.member.display_name not in detail and "the presenter" in detail
+    client.force_login(world.facilitator)
+    assert world.member.display_name in client.get(session_page).content.decode()
+    theirs = case.contributions.get(author=world.facilitator)
+    with deliver():
+        recommendations.contribution_thank(actor=world.member, access=world.access(world.member),
+                                           case=case, contribution=theirs)  # fmt: skip
+    (thanks,) = [m for m in mailoutbox if "thanks you" in m.subject]
+    assert world.member.display_name not in thanks.subject + thanks.body
