@@ -57,6 +57,10 @@ HUB_ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     HubRole.Role.EVALUATOR: frozenset({VIEW_HUB_REPORTS, EVALUATE}),
 }
 
+# The role in a community that an active membership, or a role in its hub, gives.
+_MEMBERSHIP_ROLES = {Membership.Role.MEMBER: "member", Membership.Role.FACILITATOR: "facilitator"}
+_HUB_ROLES = {HubRole.Role.ADMIN: "hub_admin", HubRole.Role.EVALUATOR: "hub_evaluator"}
+
 ALL_CAPABILITIES = frozenset().union(*ROLE_CAPABILITIES.values())
 ALL_HUB_CAPABILITIES = frozenset().union(*HUB_ROLE_CAPABILITIES.values())
 
@@ -76,7 +80,7 @@ def roles_for(
         roles.add("visitor_of_private")
     status = membership.status if membership else None
     if status == Membership.Status.ACTIVE:
-        roles.add("facilitator" if membership.role == Membership.Role.FACILITATOR else "member")
+        roles.add(_MEMBERSHIP_ROLES[membership.role])
     elif status == Membership.Status.REQUESTED:
         roles.add("requester")
     elif signed_in and status != Membership.Status.REMOVED and community.visibility != "hidden":
@@ -84,12 +88,24 @@ def roles_for(
             roles.add("newcomer_open")
         elif community.join_policy == JoinPolicy.REQUEST:
             roles.add("newcomer_request")
-    hub_roles = set(hub_roles)
-    if HubRole.Role.ADMIN in hub_roles:
-        roles.add("hub_admin")
-    if HubRole.Role.EVALUATOR in hub_roles:
-        roles.add("hub_evaluator")
+    roles.update(_HUB_ROLES[role] for role in hub_roles)
     return frozenset(roles)
+
+
+def membership_roles_granting(capability: str) -> frozenset[str]:
+    """The ``Membership.Role`` values whose active holders have ``capability`` in the
+    community, for selectors that filter on it in the database."""
+    return frozenset(
+        role for role, held in _MEMBERSHIP_ROLES.items() if capability in ROLE_CAPABILITIES[held]
+    )
+
+
+def hub_roles_granting(capability: str) -> frozenset[str]:
+    """The ``HubRole.Role`` values whose holders have ``capability`` in every community
+    of the hub, for selectors that filter on it in the database."""
+    return frozenset(
+        role for role, held in _HUB_ROLES.items() if capability in ROLE_CAPABILITIES[held]
+    )
 
 
 def capabilities_for(roles: Iterable[str], *, superuser: bool = False) -> frozenset[str]:

@@ -8,13 +8,12 @@ A signed-in person's search still covers every public community ("all")."""
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from staffroom.communities.models import Community, HubRole, Membership
-from staffroom.communities.selectors import community_readable_ids
+from staffroom.communities.models import Community
+from staffroom.communities.selectors import community_filter_list, community_readable_ids
 from staffroom.core import search
 from staffroom.core.pagination import page_number
 
@@ -57,23 +56,9 @@ class _Results:
         return found.results
 
 
-def _filter_communities(user, readable: list[int]) -> list[Community]:
-    communities = Community.objects.filter(pk__in=readable)
-    if user.is_authenticated and not user.is_superuser:
-        communities = communities.filter(
-            Exists(
-                Membership.objects.filter(
-                    community=OuterRef("pk"), user=user, status=Membership.Status.ACTIVE
-                )
-            )
-            | Exists(HubRole.objects.filter(hub=OuterRef("hub_id"), user=user))
-        )
-    return list(communities.order_by("name"))
-
-
 def search_page(request):
     readable = community_readable_ids(request.user)
-    communities = _filter_communities(request.user, readable)
+    communities = community_filter_list(request.user, readable)
     form = SearchForm(request.GET, communities=communities)
     context = {"form": form, "page": None, "query": ""}
     if form.is_valid() and form.cleaned_data["q"].strip():

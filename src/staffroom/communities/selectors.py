@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from staffroom.accounts.models import GradeBand, Subject, User
+from staffroom.communities import permissions
 from staffroom.communities.models import (
     Community,
     Hub,
@@ -81,6 +82,26 @@ def community_readable_ids(user) -> list[int]:
             readable |= Exists(HubRole.objects.filter(hub=OuterRef("hub_id"), user=user))
         communities = communities.filter(readable)
     return list(communities.values_list("pk", flat=True))
+
+
+def community_filter_list(user, readable: list[int]) -> list[Community]:
+    """Of the ``readable`` communities (``community_readable_ids``), the ones a filter
+    offers the viewer, by name: those their own standing lets them read (an active
+    membership or a role in the hub; every one for a site admin), not those every
+    visitor reads. A visitor, who has no standing anywhere, is offered them all."""
+    communities = Community.objects.filter(pk__in=readable)
+    if user.is_authenticated and not user.is_superuser:
+        member_roles = permissions.membership_roles_granting(permissions.READ)
+        hub_roles = permissions.hub_roles_granting(permissions.READ)
+        communities = communities.filter(
+            Exists(
+                Membership.objects.filter(
+                    community=OuterRef("pk"), user=user, status=ACTIVE, role__in=member_roles
+                )
+            )
+            | Exists(HubRole.objects.filter(hub=OuterRef("hub_id"), user=user, role__in=hub_roles))
+        )
+    return list(communities.order_by("name"))
 
 
 def community_member_list(community: Community, *, filters: dict | None = None) -> QuerySet:

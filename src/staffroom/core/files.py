@@ -7,6 +7,7 @@ be gone even if the row it belonged to survives. ``atomic_storage`` undoes the f
 ``delete_on_commit`` defers the second."""
 
 import io
+import logging
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,8 @@ from functools import partial
 
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
+
+logger = logging.getLogger(__name__)
 
 _ZIP_KINDS = {"word/": "docx", "ppt/": "pptx"}
 
@@ -56,8 +59,14 @@ class StoredFiles:
         self._written.append((field_file.storage, field_file.name))
 
     def discard(self) -> None:
+        """Delete every file written, each one tried even when another fails. A failure
+        is logged, not raised: ``discard`` runs while an exception is on its way out,
+        and that exception is the one the caller must see."""
         for storage, name in self._written:
-            storage.delete(name)
+            try:
+                storage.delete(name)
+            except Exception:
+                logger.exception("Could not delete %s after a rollback; it is left behind.", name)
         self._written.clear()
 
 

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from staffroom.communities import permissions
 from staffroom.communities.access import CommunityAccess, check_capability
-from staffroom.discussions.models import Reply, Thread
+from staffroom.discussions.models import Reply, Revision, Thread
 
 
 def is_thread_author(access: CommunityAccess, thread: Thread) -> bool:
@@ -46,16 +46,33 @@ def access_reply(thread: Thread, public_id: str) -> Reply:
     return reply
 
 
-def may_edit(access: CommunityAccess, author_id: int | None) -> bool:
-    """The author (while they take part) or whoever moderates the community may edit."""
+def access_revision(thread: Thread, revision_id: int) -> Revision:
+    """An earlier version of ``thread``'s opening post or of one of its replies; 404
+    otherwise."""
+    revision = Revision.objects.select_related("reply").filter(thread=thread, pk=revision_id)
+    revision = revision.first()
+    if revision is None:
+        raise Http404
+    return revision
+
+
+def may_edit(access: CommunityAccess, thread: Thread, author_id: int | None) -> bool:
+    """Whoever moderates the community may edit a post of ``thread`` (the opening post
+    or a reply by ``author_id``); its author too, while they take part and the thread
+    is not locked. The views, the thread page and the services all ask this."""
     if access.has(permissions.MODERATE):
         return True
     user = access.user
-    return user.is_authenticated and author_id == user.pk and access.has(permissions.PARTICIPATE)
+    return (
+        not thread.locked
+        and user.is_authenticated
+        and author_id == user.pk
+        and access.has(permissions.PARTICIPATE)
+    )
 
 
-def check_may_edit(access: CommunityAccess, author_id: int | None) -> None:
-    if not may_edit(access, author_id):
+def check_may_edit(access: CommunityAccess, thread: Thread, author_id: int | None) -> None:
+    if not may_edit(access, thread, author_id):
         raise PermissionDenied
 
 

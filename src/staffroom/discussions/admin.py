@@ -1,3 +1,7 @@
+"""The admin shows discussions for support; every change goes through the services
+(they keep the rendered HTML, the tags, the counts, the history and the search index in
+step), so what they own is read-only here."""
+
 from django.contrib import admin
 
 from staffroom.discussions.models import Reply, Thread
@@ -8,8 +12,12 @@ class ReplyInline(admin.TabularInline):
     fk_name = "thread"
     extra = 0
     fields = ["author", "body", "created_at"]
-    readonly_fields = ["author", "created_at"]
+    readonly_fields = ["author", "body", "created_at"]
     show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Thread)
@@ -18,14 +26,23 @@ class ThreadAdmin(admin.ModelAdmin):
                     "reply_count", "last_activity_at"]  # fmt: skip
     list_filter = ["kind", "pinned", "locked", "closed", "community"]
     search_fields = ["title", "author__email", "public_id"]
-    raw_id_fields = ["community", "author", "answer"]
-    readonly_fields = ["public_id", "reply_count", "created_at", "last_activity_at", "edited_at"]
+    raw_id_fields = ["author"]
+    readonly_fields = ["public_id", "community", "kind", "title", "body", "body_html", "answer",
+                       "pinned", "locked", "closed", "reply_count", "created_at",
+                       "last_activity_at", "edited_at"]  # fmt: skip
     inlines = [ReplyInline]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Reply)
 class ReplyAdmin(admin.ModelAdmin):
     list_display = ["thread", "author", "created_at"]
     search_fields = ["body", "author__email", "public_id"]
-    raw_id_fields = ["thread", "author", "quoting"]
-    readonly_fields = ["public_id", "created_at", "edited_at"]
+    raw_id_fields = ["author"]
+    readonly_fields = ["public_id", "thread", "body", "body_html", "quoting", "created_at",
+                       "edited_at"]  # fmt: skip
+
+    def has_add_permission(self, request):
+        return False

@@ -5,7 +5,6 @@ services, so the message names the limit the same way wherever a post comes from
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from staffroom.core.errors import DomainError
 from staffroom.discussions.models import BODY_MAX, TITLE_MAX, Reaction, Thread, ThreadModeration
 
 _MARKDOWN_HELP = _("Markdown works: **bold**, *italic*, > quote, - lists, [a link](https://…).")
@@ -13,11 +12,6 @@ _THREAD_HELP = _(
     "Markdown works: **bold**, *italic*, > quote, - lists, [a link](https://…). "
     "Add #tags anywhere in the title or the message, such as #reading or #attendance."
 )
-
-
-def add_domain_error(form: forms.Form, error: DomainError) -> None:
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
 
 
 def _body_field(label, help_text=_MARKDOWN_HELP):
@@ -70,7 +64,14 @@ class AnswerForm(forms.Form):
 
 
 class ModerateForm(forms.Form):
-    action = forms.ChoiceField(choices=ThreadModeration.Action.choices)
+    # Hiding an earlier version has its own form, on the history page.
+    action = forms.ChoiceField(
+        choices=[
+            choice
+            for choice in ThreadModeration.Action.choices
+            if choice[0] != ThreadModeration.Action.HIDE
+        ]
+    )
 
 
 class QuoteForm(forms.Form):

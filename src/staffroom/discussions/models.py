@@ -126,6 +126,7 @@ class ThreadModeration(models.Model):
         UNLOCK = "unlock", _("Unlocked")
         CLOSE = "close", _("Closed")
         REOPEN = "reopen", _("Reopened")
+        HIDE = "hide", _("Earlier version hidden")
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="moderations")
     actor = models.ForeignKey(
@@ -145,7 +146,9 @@ class ThreadModeration(models.Model):
 
 class Revision(models.Model):
     """What a thread's opening post (``reply`` empty) or a reply said before an edit,
-    and who changed it: the visible edit history."""
+    and who changed it: the visible edit history. A facilitator may hide an earlier
+    version (its text is then erased, so no one can read it again, not even in the
+    admin); the history still shows that there was one."""
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="revisions")
     reply = models.ForeignKey(
@@ -158,6 +161,11 @@ class Revision(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    hidden_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("earlier version")

@@ -11,6 +11,7 @@ import re
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from staffroom.communities import permissions
@@ -32,7 +33,7 @@ from staffroom.discussions.models import (
     ThreadModeration,
     ThreadTag,
 )
-from staffroom.discussions.search import reply_document, thread_document
+from staffroom.discussions.search import REPLY, reply_document, thread_document
 
 MAX_TAGS = 10
 # A tag starts with a letter and follows a space, a bracket or the start of the text,
@@ -79,7 +80,10 @@ def _clean_body(body: str) -> str:
     if len(body) > BODY_MAX:
         raise DiscussionError(
             _("A message can be at most %(limit)s characters long; this one has %(length)s.")
-            % {"limit": f"{BODY_MAX:,}", "length": f"{len(body):,}"},
+            % {
+                "limit": number_format(BODY_MAX, force_grouping=True),
+                "length": number_format(len(body), force_grouping=True),
+            },
             field="body",
         )
     return body
@@ -146,15 +150,20 @@ def _lock(thread: Thread) -> Thread:
     return Thread.objects.select_for_update().select_related("community").get(pk=thread.pk)
 
 
+def _check_edit(access: CommunityAccess, thread: Thread, author_id: int | None) -> None:
+    if may_edit(access, thread, author_id):
+        return
+    if thread.locked:
+        raise DiscussionError(_("This thread is locked: it can no longer be edited."))
+    raise DiscussionError(_("Only the author or a facilitator can edit this."))
+
+
 @transaction.atomic
 def thread_edit(*, actor, access: CommunityAccess, thread: Thread, title: str, body: str) -> Thread:
     """Change the opening post; the earlier version stays in the history. Its author may
     edit it (not once it is locked), and so may whoever moderates the community."""
     thread = _lock(thread)
-    if not may_edit(access, thread.author_id):
-        raise DiscussionError(_("Only the author or a facilitator can edit this."))
-    if thread.locked and not access.has(permissions.MODERATE):
-        raise DiscussionError(_("This thread is locked: it can no longer be edited."))
+    _check_edit(access, thread, thread.author_id)
     title, body = _clean_title(title), _clean_body(body)
     tags = _clean_tags(title, body)
     if (title, body) == (thread.title, thread.body):
@@ -171,8 +180,7 @@ def thread_edit(*, actor, access: CommunityAccess, thread: Thread, title: str, b
     search.index(thread_document(thread))
     if title_changed:
         # A reply is found under its thread's title.
-        for reply in thread.replies.select_related("thread__community").iterator():
-            search.index(reply_document(reply))
+        search.retitle(REPLY, thread.replies.values_list("pk", flat=True), title)
     return thread
 
 
@@ -203,10 +211,7 @@ def reply_create(
 def reply_edit(*, actor, access: CommunityAccess, reply: Reply, body: str) -> Reply:
     """Change a reply; the earlier version stays in the history."""
     reply = Reply.objects.select_for_update().select_related("thread__community").get(pk=reply.pk)
-    if not may_edit(access, reply.author_id):
-        raise DiscussionError(_("Only the author or a facilitator can edit this."))
-    if reply.thread.locked and not access.has(permissions.MODERATE):
-        raise DiscussionError(_("This thread is locked: it can no longer be edited."))
+    _check_edit(access, reply.thread, reply.author_id)
     body = _clean_body(body)
     if body == reply.body:
         return reply
@@ -247,8 +252,11 @@ def reaction_toggle(
 
 @transaction.atomic
 def bookmark_toggle(*, actor, access: CommunityAccess, thread: Thread) -> bool:
-    """Bookmark a thread, or remove the bookmark; True when it was added."""
-    _require(access, permissions.PARTICIPATE)
+    """Bookmark a thread, or remove the bookmark; True when it was added. Whoever is
+    signed in and reads the community may (so one who left it can still remove it)."""
+    _require(access, permissions.READ)
+    if not actor.is_authenticated:
+        raise DiscussionError(_("Sign in to bookmark a thread."))
     if Bookmark.objects.filter(user=actor, thread=thread).delete()[0]:
         return False
     Bookmark.objects.get_or_create(user=actor, thread=thread)
@@ -294,6 +302,26 @@ def thread_moderate(*, actor, access: CommunityAccess, thread: Thread, action: s
     thread.save(update_fields=[field])
     ThreadModeration.objects.create(thread=thread, actor=actor, action=action)
     return thread
+
+
+@transaction.atomic
+def revision_hide(
+    *, actor, access: CommunityAccess, thread: Thread, revision: Revision
+) -> Revision:
+    """Hide an earlier version of a post of ``thread`` (facilitators): its text is
+    erased for good, the history says a facilitator hid it, and the moderation record
+    says who did."""
+    _require(access, permissions.MODERATE)
+    revision = Revision.objects.select_for_update().get(pk=revision.pk)
+    if revision.thread_id != thread.pk:
+        raise DiscussionError(_("That earlier version is not in this thread."))
+    if revision.hidden_at is not None:
+        return revision
+    revision.title = revision.body = revision.body_html = ""
+    revision.hidden_by, revision.hidden_at = actor, timezone.now()
+    revision.save(update_fields=["title", "body", "body_html", "hidden_by", "hidden_at"])
+    ThreadModeration.objects.create(thread=thread, actor=actor, action=ThreadModeration.Action.HIDE)
+    return revision
 
 
 @transaction.atomic

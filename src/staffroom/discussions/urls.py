@@ -17,6 +17,7 @@ urlpatterns = [
     path(_ONE, views.thread_detail, name="thread_detail"),
     path(_ONE + "edit/", views.thread_edit, name="thread_edit"),
     path(_ONE + "history/", views.thread_history, name="thread_history"),
+    path(_ONE + "history/<int:revision_id>/hide/", views.revision_hide, name="revision_hide"),
     path(_ONE + "reply/", views.reply_create, name="reply_create"),
     path(_ONE + "react/", views.reaction_toggle, name="reaction_toggle"),
     path(_ONE + "bookmark/", views.bookmark_toggle, name="bookmark_toggle"),

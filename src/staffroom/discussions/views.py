@@ -5,6 +5,7 @@ post that redirects."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,10 +16,12 @@ from django.views.decorators.http import require_POST
 from staffroom.communities import permissions as perms
 from staffroom.communities.access import community_view
 from staffroom.core.errors import DomainError
+from staffroom.core.forms import add_domain_error
 from staffroom.core.pagination import PER_PAGE, paginate
 from staffroom.discussions import selectors, services
 from staffroom.discussions.access import (
     access_reply,
+    access_revision,
     access_thread,
     check_may_edit,
     may_edit,
@@ -34,7 +37,6 @@ from staffroom.discussions.forms import (
     ReplyForm,
     ThreadEditForm,
     ThreadForm,
-    add_domain_error,
 )
 from staffroom.discussions.services import tags_parse
 
@@ -80,8 +82,9 @@ def tag_detail(request, access, tag):
 
 @community_view(need=perms.PARTICIPATE)
 def thread_create(request, access):
-    form = ThreadForm(request.POST or None, announce=access.has(perms.MODERATE))
-    if request.method == "POST" and form.is_valid():
+    data = request.POST if request.method == "POST" else None
+    form = ThreadForm(data, announce=access.has(perms.MODERATE))
+    if form.is_valid():
         try:
             thread = services.thread_create(actor=request.user, access=access, **form.cleaned_data)
         except DomainError as error:
@@ -102,7 +105,7 @@ def thread_detail(request, access, public_id):
     replying = thread.takes_replies and access.has(perms.PARTICIPATE)
     reactions = selectors.reactions_for(thread, replies, request.user)
     for reply in replies:
-        reply.editable = may_edit(access, reply.author_id)
+        reply.editable = may_edit(access, thread, reply.author_id)
         reply.reactable = may_react(access, reply.author_id)
         reply.shown = reactions[reply.pk]
     context = {
@@ -110,7 +113,7 @@ def thread_detail(request, access, public_id):
         "replies": replies, "opening_reactions": reactions[None],
         "thread_reactable": may_react(access, thread.author_id),
         "bookmarked": selectors.is_bookmarked(request.user, thread),
-        "thread_editable": may_edit(access, thread.author_id),
+        "thread_editable": may_edit(access, thread, thread.author_id),
         "marks_answer": may_mark_answer(access, thread),
         "reply_form": ReplyForm() if replying else None,
     }  # fmt: skip
@@ -119,7 +122,10 @@ def thread_detail(request, access, public_id):
     if read_count is not None and read_count < thread.reply_count:
         context["first_unread"] = read_count + 1
         context["first_unread_page"] = read_count // PER_PAGE + 1
-    if replies and (read_count or 0) < page.end_index():
+    # Only a page that starts at or before the first unread reply has been read up to
+    # its end: one further on (a link, or "next" skipped ahead) leaves a gap unread.
+    first_unread = (read_count or 0) + 1
+    if replies and page.start_index() <= first_unread <= page.end_index():
         services.thread_mark_read(user=request.user, thread=thread, read_count=page.end_index())
     return render(request, "discussions/thread_detail.html", context)
 
@@ -127,11 +133,12 @@ def thread_detail(request, access, public_id):
 @community_view(need=POST)
 def thread_edit(request, access, public_id):
     thread = access_thread(access, public_id, need=POST)
-    check_may_edit(access, thread.author_id)
+    check_may_edit(access, thread, thread.author_id)
     form = ThreadEditForm(
-        request.POST or None, initial={"title": thread.title, "body": thread.body}
+        request.POST if request.method == "POST" else None,
+        initial={"title": thread.title, "body": thread.body},
     )
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             services.thread_edit(
                 actor=request.user, access=access, thread=thread, **form.cleaned_data
@@ -200,9 +207,11 @@ def reply_detail(request, access, public_id, reply_id):
 def reply_edit(request, access, public_id, reply_id):
     thread = access_thread(access, public_id, need=POST)
     reply = access_reply(thread, reply_id)
-    check_may_edit(access, reply.author_id)
-    form = ReplyEditForm(request.POST or None, initial={"body": reply.body})
-    if request.method == "POST" and form.is_valid():
+    check_may_edit(access, thread, reply.author_id)
+    form = ReplyEditForm(
+        request.POST if request.method == "POST" else None, initial={"body": reply.body}
+    )
+    if form.is_valid():
         try:
             services.reply_edit(actor=request.user, access=access, reply=reply, **form.cleaned_data)
         except DomainError as error:
@@ -212,7 +221,7 @@ def reply_edit(request, access, public_id, reply_id):
             return redirect("discussions:reply_detail", access.community.slug, thread.public_id,
                             reply.public_id)  # fmt: skip
     context = {"access": access, "community": access.community, "thread": thread,
-               "reply": reply}  # fmt: skip
+               "reply": reply, "own": reply.author_id == request.user.pk}  # fmt: skip
     return _form_page(request, "discussions/reply_form.html", context, form)
 
 
@@ -259,9 +268,14 @@ def reaction_toggle(request, access, public_id):
 
 
 @require_POST
-@community_view(need=perms.PARTICIPATE)
+@community_view(need=perms.READ)
 def bookmark_toggle(request, access, public_id):
-    thread = access_thread(access, public_id, need=perms.PARTICIPATE)
+    """For whoever reads the community and is signed in: one who has left it can still
+    take a bookmark away."""
+    thread = access_thread(access, public_id)
+    if not request.user.is_authenticated:
+        url = reverse("discussions:thread_detail", args=[access.community.slug, thread.public_id])
+        return redirect_to_login(url)
     return _act(request, access, thread,
                 lambda: services.bookmark_toggle(actor=request.user, access=access, thread=thread),
                 lambda added: _("Bookmarked.") if added else _("Bookmark removed."))  # fmt: skip
@@ -294,6 +308,24 @@ def thread_moderate(request, access, public_id):
                 lambda: services.thread_moderate(actor=request.user, access=access, thread=thread,
                                                  action=form.cleaned_data["action"]),
                 lambda _thread: _("The thread is updated."))  # fmt: skip
+
+
+@require_POST
+@community_view(need=perms.MODERATE)
+def revision_hide(request, access, public_id, revision_id):
+    """Hide an earlier version's text and go back to the history it was in."""
+    thread = access_thread(access, public_id, need=perms.MODERATE)
+    revision = access_revision(thread, revision_id)
+    try:
+        services.revision_hide(actor=request.user, access=access, thread=thread, revision=revision)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The earlier version is hidden."))
+    if revision.reply_id is None:
+        return redirect("discussions:thread_history", access.community.slug, thread.public_id)
+    return redirect("discussions:reply_history", access.community.slug, thread.public_id,
+                    revision.reply.public_id)  # fmt: skip
 
 
 @login_required

@@ -68,24 +68,29 @@ def responses_read_path(path: str | Path) -> list[list[str]]:
 
 def responses_read(data: bytes | str) -> list[list[str]]:
     """The CSV's records, decoded from UTF-8 (BOM or not; Windows-1252 if Excel re-saved
-    it). Blank lines are kept, so that each row's place is its number in a spreadsheet,
-    except at the end; the first line that is not blank is the header
-    (``responses_header``)."""
+    it). Blank lines (no cells, or only empty or space-filled ones) are kept, so that each
+    row's place is its number in a spreadsheet, except at the end; the first line that is
+    not blank is the header (``responses_header``)."""
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             data = data.decode("cp1252", errors="replace")
     rows = list(csv.reader(io.StringIO(data, newline="")))
-    while rows and not any(rows[-1]):
+    while rows and _blank(rows[-1]):
         rows.pop()
     if not rows:
         raise ResponsesError(_("The responses file is empty."))
     return rows
 
 
+def _blank(row: Sequence[str]) -> bool:
+    # A spreadsheet shows a line of spaces as an empty row, so it is not a short row.
+    return not any(cell.strip() for cell in row)
+
+
 def _header_at(rows: Sequence[Sequence[str]]) -> int:
-    return next(index for index, row in enumerate(rows) if any(row))
+    return next(index for index, row in enumerate(rows) if not _blank(row))
 
 
 def responses_header(rows: Sequence[Sequence[str]]) -> list[str]:
@@ -249,7 +254,7 @@ def responses_table(
     wanted = None if waves is None else set(waves)
     answered = False
     for index, row in enumerate(rows[start + 1 :], start=start + 2):
-        if not any(row):
+        if _blank(row):
             continue
         answered = True
         if len(row) != width:

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from staffroom.cases.tests.factories import accepted, submitted
-from staffroom.communities import services
+from staffroom.communities import permissions, services
 from staffroom.communities.access import access_hub, community_access_for
 from staffroom.communities.models import HubRole, Membership
 from staffroom.meetings.tests.factories import make_session
@@ -125,6 +125,16 @@ def test_the_community_filter_offers_hub_staff_every_community_of_their_hub(clie
     HubRole.objects.create(hub=world.hub, user=world.outsider, role=HubRole.Role.EVALUATOR)
     client.force_login(world.outsider)
     assert offered(client) == everything
+
+
+def test_the_community_filter_follows_the_capability_table(client, world, monkeypatch):
+    HubRole.objects.create(hub=world.hub, user=world.outsider, role=HubRole.Role.EVALUATOR)
+    client.force_login(world.outsider)
+    assert offered(client) == ["district-leaders", "open-science", "rural-counselors"]
+    monkeypatch.setitem(
+        permissions.ROLE_CAPABILITIES, "hub_evaluator", frozenset({permissions.SEE})
+    )
+    assert offered(client) == []  # the role no longer grants READ
 
 
 def test_the_community_filter_offers_a_visitor_the_public_communities(client, world):

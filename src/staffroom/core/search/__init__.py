@@ -41,6 +41,7 @@ __all__ = [
     "kinds",
     "rebuild",
     "register",
+    "retitle",
     "search",
     "unindex",
     "unregister",
@@ -182,6 +183,21 @@ def unindex(kind: str, object_id: str | int) -> None:
     from staffroom.core.models import SearchEntry
 
     SearchEntry.objects.filter(kind=kind, object_id=str(object_id)).delete()
+
+
+def retitle(kind: str, object_ids: Iterable[str | int], title: str) -> int:
+    """Give the entries of ``object_ids`` (of ``kind``) the title ``title``, one UPDATE
+    per batch: for the many entries shown under one title (a thread's replies), where
+    re-indexing each would cost several queries apiece. Returns how many changed."""
+    from staffroom.core.models import SearchEntry
+
+    title = normalize(title)[: SearchEntry._meta.get_field("title").max_length]
+    ids = (str(object_id) for object_id in object_ids)
+    changed = 0
+    while batch := list(islice(ids, _BATCH)):
+        entries = SearchEntry.objects.filter(kind=kind, object_id__in=batch)
+        changed += entries.update(title=title, folded_title=fold(title))
+    return changed
 
 
 def _batches(documents: Iterable[Document]) -> Iterator[list["SearchEntry"]]:

@@ -63,7 +63,8 @@ def test_template_tags_and_django_time_follow_the_language(language, expected):
 # The site's own templates and the parts whose templates use |time, |when and
 # {% when_span %}; a part joins the list once its templates do.
 CONVERTED = ("templates", "core/templates", "accounts/templates", "communities/templates",
-             "meetings/templates", "cases/templates", "evaluation/templates")  # fmt: skip
+             "meetings/templates", "cases/templates", "evaluation/templates",
+             "discussions/templates")  # fmt: skip
 
 
 def test_no_template_hard_codes_a_clock():

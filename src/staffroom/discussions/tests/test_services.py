@@ -325,3 +325,138 @@ def test_search_rebuild_indexes_every_thread_and_reply(world):
     assert search.rebuild([THREAD, REPLY]) == {THREAD: 1, REPLY: 2}
     assert search.search("found", scope_ids=[world.public.pk]).total == 1
     assert search.search("index", scope_ids=[world.public.pk], tag="index").total == 1
+
+
+def edited(world, made, body="Said better."):
+    """``made`` after its author edited it: one earlier version in the history."""
+    return services.thread_edit(
+        actor=world.member, access=access(world, world.member), thread=made,
+        title=made.title, body=body,
+    )  # fmt: skip
+
+
+def test_a_facilitator_hides_an_earlier_version_for_good_and_it_is_recorded(world):
+    made = edited(world, thread(world, title="Mornings #sel", body="Call Ann on 555-0100"))
+    earlier = made.revisions.get()
+    hidden = services.revision_hide(
+        actor=world.facilitator, access=access(world, world.facilitator), thread=made,
+        revision=earlier,
+    )  # fmt: skip
+    hidden.refresh_from_db()
+    assert (hidden.title, hidden.body, hidden.body_html) == ("", "", "")
+    assert hidden.hidden_by == world.facilitator and hidden.hidden_at is not None
+    recorded = ThreadModeration.objects.get()
+    assert (recorded.thread, recorded.actor, recorded.action) == (made, world.facilitator, "hide")
+    # Hiding it again changes nothing and records nothing more.
+    services.revision_hide(
+        actor=world.hub_admin, access=access(world, world.hub_admin), thread=made, revision=hidden
+    )
+    hidden.refresh_from_db()
+    assert hidden.hidden_by == world.facilitator and ThreadModeration.objects.count() == 1
+
+
+def test_only_those_who_moderate_hide_and_only_a_version_of_this_thread(world):
+    made = edited(world, thread(world))
+    earlier = made.revisions.get()
+    with pytest.raises(DiscussionError):
+        services.revision_hide(
+            actor=world.member, access=access(world, world.member), thread=made, revision=earlier
+        )
+    other = thread(world, title="Another")
+    with pytest.raises(DiscussionError):
+        services.revision_hide(
+            actor=world.facilitator, access=access(world, world.facilitator), thread=other,
+            revision=earlier,
+        )  # fmt: skip
+    earlier.refresh_from_db()
+    assert earlier.hidden_at is None and earlier.body == made.revisions.get().body != ""
+    assert not ThreadModeration.objects.exists()
+
+
+def test_the_moderation_form_does_not_hide(world):
+    from staffroom.discussions.forms import ModerateForm
+
+    assert not ModerateForm({"action": "hide"}).is_valid()
+    with pytest.raises(DiscussionError):
+        services.thread_moderate(
+            actor=world.facilitator, access=access(world, world.facilitator),
+            thread=thread(world), action="hide",
+        )  # fmt: skip
+
+
+def test_a_locked_threads_replies_cannot_be_edited_by_their_authors(world):
+    made = thread(world)
+    mine = reply(world, made, user=world.member, body="Mine")
+    services.thread_moderate(
+        actor=world.facilitator, access=access(world, world.facilitator), thread=made, action="lock"
+    )
+    with pytest.raises(DiscussionError) as refused:
+        services.reply_edit(
+            actor=world.member, access=access(world, world.member), reply=mine, body="Changed"
+        )
+    assert "locked" in refused.value.message
+    services.reply_edit(
+        actor=world.facilitator, access=access(world, world.facilitator), reply=mine, body="Tidy"
+    )
+    mine.refresh_from_db()
+    assert mine.body == "Tidy"
+
+
+def test_someone_who_left_a_public_community_still_removes_their_bookmark(world):
+    from staffroom.communities import services as community_services
+
+    made = thread(world)
+    services.bookmark_toggle(actor=world.member, access=access(world, world.member), thread=made)
+    community_services.membership_leave(actor=world.member, access=access(world, world.member))
+    reader = access(world, world.member)
+    assert not reader.has("participate") and reader.has("read")
+    assert services.bookmark_toggle(actor=world.member, access=reader, thread=made) is False
+    assert not Bookmark.objects.exists()
+    assert services.bookmark_toggle(actor=world.member, access=reader, thread=made) is True
+
+
+def test_an_anonymous_reader_cannot_bookmark(world):
+    from django.contrib.auth.models import AnonymousUser
+
+    anonymous = AnonymousUser()
+    with pytest.raises(DiscussionError):
+        services.bookmark_toggle(
+            actor=anonymous, access=access(world, anonymous), thread=thread(world)
+        )
+    assert not Bookmark.objects.exists()
+
+
+def test_the_length_limit_is_written_the_readers_way(world):
+    from django.utils import translation
+
+    with translation.override("es"), pytest.raises(DiscussionError) as refused:
+        thread(world, body="a" * 1_048_576)
+    # Spanish groups thousands with a no-break space (Django's "es" formats).
+    assert "50\xa0000" in refused.value.message and "1\xa0048\xa0576" in refused.value.message
+
+
+def test_renaming_a_thread_retitles_its_replies_at_a_cost_that_does_not_grow(
+    world, django_assert_max_num_queries
+):
+    made = thread(world, title="Seed germination")
+    replies = [reply(world, made, body=f"Radish {n}") for n in range(3)]
+
+    def rename(title):
+        nonlocal made
+        with django_assert_max_num_queries(limit) as counted:
+            made = services.thread_edit(
+                actor=world.member, access=access(world, world.member), thread=made,
+                title=title, body=made.body,
+            )  # fmt: skip
+        return len(counted.captured_queries)
+
+    limit = 30
+    few = rename("Sprouting lentils")
+    replies += [reply(world, made, body=f"Radish {n}") for n in range(3, 40)]
+    limit = few
+    rename("Growing beans")
+    scope = [world.public.pk]
+    found = search.search("beans radish", scope_ids=scope, limit=100).results
+    assert {r.object_id for r in found} == {str(r.pk) for r in replies}
+    assert {r.title for r in found} == {"Growing beans"}
+    assert search.search("lentils", scope_ids=scope).total == 0

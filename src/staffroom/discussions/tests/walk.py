@@ -2,11 +2,13 @@
 
 Whoever may read a community reads its threads: everyone on a public one, its members
 and those who run it otherwise (an outsider of a private or hidden one gets a 404).
-Posting, replying, reacting and bookmarking are for those who take part (members and
-facilitators; the hub admin runs the community without taking part: 403). Editing is
-for the author and those who moderate; pinning, locking and closing for those who
-moderate."""
+Posting, replying and reacting are for those who take part (members and facilitators;
+the hub admin runs the community without taking part: 403); bookmarking for any reader
+who is signed in. Editing is for the author and those who moderate; pinning, locking,
+closing and hiding an earlier version for those who moderate."""
 
+from staffroom.communities.access import community_access_for
+from staffroom.discussions import services
 from staffroom.discussions.tests.factories import question, reply, thread
 from staffroom.walk import (
     DONE,
@@ -35,6 +37,14 @@ READ = dict(
     hidden=answers(404, 404, 200, 200, 200),
 )
 READ_REDIRECT = _post(READ)
+# Reading and signed in: bookmarks, which someone who no longer takes part can remove.
+READ_SIGNED_IN_POST = _post(
+    dict(
+        public=answers(LOGIN, 200, 200, 200, 200),
+        private=answers(LOGIN, 404, 200, 200, 200),
+        hidden=answers(404, 404, 200, 200, 200),
+    )
+)
 TAKE_PART = dict(
     public=answers(LOGIN, 403, 200, 200, 403),
     private=answers(LOGIN, 404, 200, 200, 403),
@@ -60,11 +70,11 @@ def _community(world, slug):
     return {c.slug: c for c in (world.public, world.private, world.hidden)}[slug]
 
 
-def thread_id(make=thread, **extra):
+def thread_id(make=thread):
     def build(world, slug) -> dict:
         if slug == MISSING:
             return {"public_id": NO_SUCH_ID}
-        return {"public_id": make(world, _community(world, slug), **extra).public_id}
+        return {"public_id": make(world, _community(world, slug)).public_id}
 
     return build
 
@@ -78,6 +88,18 @@ def reply_id(author: str):
         return {"public_id": parent.public_id, "reply_id": made.public_id}
 
     return build
+
+
+def revision_id(world, slug) -> dict:
+    """An earlier version of the member's thread, made by editing it."""
+    if slug == MISSING:
+        return {"public_id": NO_SUCH_ID, "revision_id": 1}
+    made = thread(world, _community(world, slug))
+    services.thread_edit(
+        actor=world.member, access=community_access_for(world.member, made.community),
+        thread=made, title=made.title, body="Said better.",
+    )  # fmt: skip
+    return {"public_id": made.public_id, "revision_id": made.revisions.get().pk}
 
 
 def _by_facilitator(world, community):
@@ -107,9 +129,12 @@ CASES = [
             data=_text(body="Same here."), **TAKE_PART_POST),
     *scoped("discussions:reaction_toggle", method="post", kwargs=thread_id(_by_facilitator),
             data=_text(kind="helpful"), **TAKE_PART_POST),
-    *scoped("discussions:bookmark_toggle", method="post", kwargs=thread_id(), **TAKE_PART_POST),
+    *scoped("discussions:bookmark_toggle", method="post", kwargs=thread_id(),
+            **READ_SIGNED_IN_POST),
     *scoped("discussions:answer_mark", method="post", kwargs=thread_id(question),
             **EDIT_OWN_POST),
+    *scoped("discussions:revision_hide", method="post", kwargs=revision_id,
+            **RUN_COMMUNITY_POST),
     *scoped("discussions:thread_moderate", method="post", kwargs=thread_id(),
             data=_text(action="pin"), **RUN_COMMUNITY_POST),
     *scoped("discussions:reply_detail", kwargs=reply_id("facilitator"), **READ_REDIRECT),

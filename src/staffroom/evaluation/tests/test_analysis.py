@@ -266,6 +266,37 @@ def test_rows_keep_their_spreadsheet_numbers_across_blank_lines(dictionary):
     assert fixed.as_json()["respondents"] == {"pre": 2}
 
 
+def test_lines_of_spaces_are_blank_lines_not_short_rows(dictionary):
+    text = ("  \nrecord_id,wave,eff_1,eff_2,eff_3,eff_4,bel_1,bel_2,bel_3\n"
+            "a,pre,1,2,3,4,1,2,3\n"
+            "   \n \t , \n"
+            "b,pre,9,2,3,4,1,2,3\n  \n , \n")  # fmt: skip
+    with pytest.raises(ResponsesError) as raised:
+        analysis.analyze(dictionary, _rows_of(text))
+    assert [(p.row, p.message[:12]) for p in raised.value.problems] == [(6, "eff_1: “9” i")]
+    rows = _rows_of(text.replace("9,2", "5,2"))
+    assert rows[-1][0] == "b"  # the trailing lines of spaces are gone
+    assert analysis.analyze(dictionary, rows).as_json()["respondents"] == {"pre": 2}
+
+
+def test_a_line_of_spaces_with_one_filled_cell_is_still_a_short_row(dictionary):
+    text = ("record_id,wave,eff_1,eff_2,eff_3,eff_4,bel_1,bel_2,bel_3\n"
+            "a,pre,1,2,3,4,1,2,3\n"
+            "  , x \n")  # fmt: skip
+    with pytest.raises(ResponsesError) as raised:
+        analysis.analyze(dictionary, _rows_of(text))
+    assert [p.row for p in raised.value.problems] == [3]
+    assert raised.value.problems[0].message.startswith("it has 2 cells where the header has 9:")
+
+
+def test_a_file_of_spaces_is_empty_and_a_header_over_spaces_has_no_answers(dictionary):
+    with pytest.raises(ResponsesError, match="The responses file is empty"):
+        _rows_of("  \n , \n\t\n")
+    header_only = "record_id,wave,eff_1,eff_2,eff_3,eff_4,bel_1,bel_2,bel_3\n   \n , \n"
+    with pytest.raises(ResponsesError, match="has a header but no answers"):
+        analysis.analyze(dictionary, _rows_of(header_only))
+
+
 def test_a_column_the_analysis_reads_may_appear_only_once(dictionary):
     text = ("record_id,wave,eff_1,eff_2,eff_3,eff_4,bel_1,bel_2,bel_3,EFF_1,notes,notes\n"
             "a,pre,1,2,3,4,1,2,3,5,x,y\n")  # fmt: skip
