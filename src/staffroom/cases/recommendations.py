@@ -69,7 +69,9 @@ def contribution_thank(
     if case.presenter_id != actor.pk:
         raise CaseError(_("Only the presenter thanks contributors."))
     contribution = (
-        Contribution.objects.select_for_update().select_related("author").get(pk=contribution.pk)
+        Contribution.objects.select_for_update(of=("self",))
+        .select_related("author")
+        .get(pk=contribution.pk)
     )
     if contribution.author is None or contribution.author_id == actor.pk:
         raise CaseError(_("There is no one to thank for this one."))
