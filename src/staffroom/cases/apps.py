@@ -10,15 +10,17 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self):
-        # Communities may not import cases (layers): cases adds its section to the
-        # community home through the registry communities owns.
-        # The session page's "Cases in this session" panel registers on import.
-        from staffroom.cases import scheduling  # noqa: F401
+        # Lower parts may not import cases (layers): cases registers with the registries
+        # they own: the community home's sections, the session page's panels (on import
+        # of ``scheduling``), what holds a case slot, and search.
+        from staffroom.cases import scheduling
         from staffroom.cases.search import KIND, case_documents, case_scopes
         from staffroom.cases.views import community_home_section
         from staffroom.communities.home_sections import home_sections
         from staffroom.core import search
+        from staffroom.meetings import presenters
 
+        presenters.case_slot_holder_register(scheduling.scheduled_case_title)
         home_sections.register(order=20, template="cases/includes/cases_home.html")(
             community_home_section
         )

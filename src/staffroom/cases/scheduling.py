@@ -124,3 +124,10 @@ def session_cases_panel(request, access: CommunityAccess, session: Session) -> d
         return None
     return {"access": access, "community": access.community, "session": session,
             "cases": cases, "waiting": waiting, "reviewer": reviewer}  # fmt: skip
+
+
+def scheduled_case_title(session: Session, user) -> str | None:
+    """The title of ``user``'s case scheduled into ``session``, if any (registered with
+    meetings as what holds a case slot)."""
+    case = Case.objects.filter(session=session, presenter=user, state=Case.State.SCHEDULED).first()
+    return case.title if case else None

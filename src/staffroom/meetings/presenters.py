@@ -353,6 +353,12 @@ def presenter_withdraw(*, actor, access: CommunityAccess, session: Session, kind
     slot = _slot_for_update(session, actor.public_id, kind)
     if slot.status not in (VOLUNTEERED, CONFIRMED):
         raise PresenterError(_("There is no open offer to withdraw."))
+    held_by = case_slot_holder(session, actor) if kind == CASE else None
+    if held_by:
+        raise PresenterError(
+            _("Your case “%(title)s” is scheduled in this slot: ask a facilitator to take it off "
+              "the session.") % {"title": held_by}
+        )  # fmt: skip
     was_confirmed = slot.status == CONFIRMED
     slot.status = WITHDRAWN
     slot.save(update_fields=["status"])
@@ -463,6 +469,20 @@ def presenter_invite(*, actor, access: CommunityAccess, member_public_id: str) -
 # -- the preparation email --------------------------------------------------------------
 
 
+# What fills a case slot belongs to a later part (cases): it registers a function
+# ``(session, user) -> title or None`` so a presenter cannot give up a slot their
+# scheduled case holds.
+_case_slot_holders = []
+
+
+def case_slot_holder_register(holder) -> None:
+    _case_slot_holders.append(holder)
+
+
+def case_slot_holder(session: Session, user) -> str | None:
+    return next((title for holder in _case_slot_holders if (title := holder(session, user))), None)
+
+
 def presenter_case_book(
     *, access: CommunityAccess, session: Session, user, anonymous: bool = False
 ) -> PresenterSlot:
@@ -561,6 +581,8 @@ def presenters_panel(request, access: CommunityAccess, session: Session) -> dict
     slots = _session_slots(session)
     cases = [slot for slot in slots if slot.kind == CASE and slot.status == CONFIRMED]
     mine = [slot for slot in slots if slot.user_id == getattr(access.user, "pk", None)]
+    for slot in mine:
+        slot.held_by = case_slot_holder(session, slot.user) if slot.kind == CASE else None
     didactic_taken = bool(
         session.presenter_id
         or session.guest_presenter

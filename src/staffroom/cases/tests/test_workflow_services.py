@@ -24,6 +24,7 @@ from staffroom.cases.tests.factories import (
 )
 from staffroom.core.errors import DomainError
 from staffroom.meetings.models import PresenterSlot
+from staffroom.meetings.presenters import presenter_withdraw
 from staffroom.meetings.tests.factories import make_session
 
 pytestmark = pytest.mark.django_db
@@ -394,3 +395,11 @@ def test_the_hourly_sweep_asks_for_due_follow_ups_whose_task_was_lost(world, mai
         assert followup.followup_sweep() == 1
     assert followup.followup_sweep() == 0
     assert len([m for m in mailoutbox if "How did it go?" in m.subject]) == 1
+
+
+def test_the_presenter_cannot_give_up_the_slot_their_scheduled_case_holds(world):
+    case = scheduled(world)
+    with pytest.raises(DomainError, match="is scheduled in this slot"):
+        presenter_withdraw(**mem(world, case), session=case.session, kind="case")
+    scheduling.case_unschedule(**fac(world, case), case=case)
+    assert PresenterSlot.objects.get(session=case.session, user=world.member).status == "withdrawn"

@@ -266,3 +266,11 @@ def test_an_anonymous_presenter_is_not_named_on_the_session_page_or_in_thanks(
                                            case=case, contribution=theirs)  # fmt: skip
     (thanks,) = [m for m in mailoutbox if "thanks you" in m.subject]
     assert world.member.display_name not in thanks.subject + thanks.body
+
+
+def test_the_session_page_offers_no_withdraw_for_a_slot_a_case_holds(client, world):
+    case = scheduled(world)
+    client.force_login(world.member)
+    session_page = reverse("meetings:session_detail", args=["open-science", case.session.public_id])
+    page = client.get(session_page).content.decode()
+    assert "is scheduled here" in page and "Withdraw my offer" not in page
