@@ -62,9 +62,11 @@ def _case_form_post(request, access, case, *, attach: bool):
     the draft is saved first (created when ``case`` is None), then the chosen file is
     added and the attachment whose Remove button was pressed is removed, so no button
     loses what was typed. A refusal brings the page back with the text as typed and the
-    error beside its field; the draft stays saved when only the file is refused."""
+    error beside its field; the draft stays saved when only the file is refused (a new
+    draft's page is then its edit page, with the file's error above it)."""
     form = CaseForm(request.POST, instance=case)
     attachment_form = AttachmentForm(request.POST, request.FILES, required=attach)
+    created = case is None
     if form.is_valid():
         try:
             if case is None:
@@ -93,6 +95,12 @@ def _case_form_post(request, access, case, *, attach: bool):
                 add_domain_error(attachment_form, error)
             else:
                 messages.success(request, _("The attachment is added."))
+        if attachment_form.errors and created:
+            # The new draft exists now: answer with its edit page, so a reload never
+            # posts the form again and makes a second draft.
+            for error in attachment_form.errors.get("file", []):
+                messages.error(request, error)
+            return _to("cases:case_edit", access, case)
         if attachment_form.errors:
             return _case_form(request, access, case, form, attachment_form, status=400)
     if request.POST.get("remove"):
