@@ -52,7 +52,10 @@ def community_list_for(user, *, query: str = "", hub: Hub | None = None) -> Quer
             visible |= Exists(
                 Membership.objects.filter(community=OuterRef("pk"), user=user, status=ACTIVE)
             )
-            visible |= Exists(HubRole.objects.filter(hub=OuterRef("hub_id"), user=user))
+            hub_roles = permissions.hub_roles_granting(permissions.SEE)
+            visible |= Exists(
+                HubRole.objects.filter(hub=OuterRef("hub_id"), user=user, role__in=hub_roles)
+            )
         communities = communities.filter(visible)
     if query:
         communities = communities.filter(
@@ -79,7 +82,10 @@ def community_readable_ids(user) -> list[int]:
             readable |= Exists(
                 Membership.objects.filter(community=OuterRef("pk"), user=user, status=ACTIVE)
             )
-            readable |= Exists(HubRole.objects.filter(hub=OuterRef("hub_id"), user=user))
+            hub_roles = permissions.hub_roles_granting(permissions.READ)
+            readable |= Exists(
+                HubRole.objects.filter(hub=OuterRef("hub_id"), user=user, role__in=hub_roles)
+            )
         communities = communities.filter(readable)
     return list(communities.values_list("pk", flat=True))
 
