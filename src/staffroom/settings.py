@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "staffroom.core",
     "staffroom.accounts",
     "staffroom.communities",
+    "staffroom.notifications",
     "staffroom.meetings",
     "staffroom.cases",
     "staffroom.discussions",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("staffroom.evaluation.urls")),
     path("", include("staffroom.cases.urls")),
     path("", include("staffroom.discussions.urls")),
+    path("", include("staffroom.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

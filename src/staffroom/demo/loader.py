@@ -34,6 +34,7 @@ from staffroom.core.markdown import render_markdown
 from staffroom.demo import content
 from staffroom.demo.cases import cases_load
 from staffroom.demo.content import DEMO_SIGN_INS
+from staffroom.demo.discussions import discussions_load
 from staffroom.demo.sessions import sessions_load
 
 __all__ = ["DEMO_PASSWORD", "DEMO_SIGN_INS", "demo_load"]
@@ -84,6 +85,7 @@ class _DemoLoader:
         self.backdate_accounts(hub)
         sessions_load(users=self.users, now=self.now)
         cases_load(users=self.users, now=self.now)
+        discussions_load(users=self.users, now=self.now)
         _say(
             self.stdout,
             f"Loaded “{hub.name}”: {len(content.COMMUNITIES)} communities, "

@@ -16,6 +16,7 @@ class DiscussionsConfig(AppConfig):
         # registries.
         from staffroom.communities.home_sections import home_sections
         from staffroom.core import search
+        from staffroom.discussions import mentions
         from staffroom.discussions.search import (
             REPLY,
             THREAD,
@@ -23,9 +24,12 @@ class DiscussionsConfig(AppConfig):
             thread_documents,
         )
         from staffroom.discussions.views import community_home_section
+        from staffroom.notifications.kinds import IMMEDIATELY, kind_register
 
         home_sections.register(order=15, template="discussions/includes/discussions_home.html")(
             community_home_section
         )
         search.register(THREAD, label=_("Thread"), documents=thread_documents)
         search.register(REPLY, label=_("Reply"), documents=reply_documents)
+        kind_register(mentions.MENTION, label=_("Mentions of me"), default=IMMEDIATELY)
+        kind_register(mentions.REPLY, label=_("Replies to my posts"), default=IMMEDIATELY)

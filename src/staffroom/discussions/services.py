@@ -20,6 +20,7 @@ from staffroom.core import search
 from staffroom.core.errors import DomainError
 from staffroom.core.markdown import render_markdown
 from staffroom.discussions.access import may_edit, may_mark_answer
+from staffroom.discussions.mentions import post_notify
 from staffroom.discussions.models import (
     BODY_MAX,
     TAG_MAX,
@@ -143,6 +144,7 @@ def thread_create(*, actor, access: CommunityAccess, kind: str, title: str, body
     )
     _set_tags(thread, tags)
     search.index(thread_document(thread))
+    post_notify(actor=actor, thread=thread, body=body)
     return thread
 
 
@@ -172,7 +174,7 @@ def thread_edit(*, actor, access: CommunityAccess, thread: Thread, title: str, b
         thread=thread, title=thread.title, body=thread.body, body_html=thread.body_html,
         edited_by=actor,
     )  # fmt: skip
-    title_changed = title != thread.title
+    title_changed, earlier_body = title != thread.title, thread.body
     thread.title, thread.body, thread.body_html = title, body, render_markdown(body)
     thread.edited_at = timezone.now()
     thread.save(update_fields=["title", "body", "body_html", "edited_at"])
@@ -181,6 +183,7 @@ def thread_edit(*, actor, access: CommunityAccess, thread: Thread, title: str, b
     if title_changed:
         # A reply is found under its thread's title.
         search.retitle(REPLY, thread.replies.values_list("pk", flat=True), title)
+    post_notify(actor=actor, thread=thread, body=body, earlier_body=earlier_body)
     return thread
 
 
@@ -204,6 +207,7 @@ def reply_create(
     )
     reply.thread = thread
     search.index(reply_document(reply))
+    post_notify(actor=actor, thread=thread, body=body, reply=reply)
     return reply
 
 
@@ -219,9 +223,11 @@ def reply_edit(*, actor, access: CommunityAccess, reply: Reply, body: str) -> Re
         thread=reply.thread, reply=reply, body=reply.body, body_html=reply.body_html,
         edited_by=actor,
     )  # fmt: skip
+    earlier_body = reply.body
     reply.body, reply.body_html, reply.edited_at = body, render_markdown(body), timezone.now()
     reply.save(update_fields=["body", "body_html", "edited_at"])
     search.index(reply_document(reply))
+    post_notify(actor=actor, thread=reply.thread, body=body, earlier_body=earlier_body, reply=reply)
     return reply
 
 

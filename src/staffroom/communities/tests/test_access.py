@@ -27,6 +27,7 @@ from staffroom.conftest import build_world, make_user
 from staffroom.discussions.tests.walk import CASES as DISCUSSIONS_CASES
 from staffroom.evaluation.tests.walk import CASES as EVALUATION_CASES
 from staffroom.meetings.tests.walk import CASES as MEETINGS_CASES
+from staffroom.notifications.tests.walk import CASES as NOTIFICATIONS_CASES
 from staffroom.walk import (
     COMMUNITY_NAMES,
     DONE,
@@ -181,6 +182,7 @@ OWN += MEETINGS_CASES
 OWN += CASES_CASES
 OWN += EVALUATION_CASES
 OWN += DISCUSSIONS_CASES
+OWN += NOTIFICATIONS_CASES
 
 OUR_NAMESPACES = (
     "communities:",
@@ -189,6 +191,7 @@ OUR_NAMESPACES = (
     "cases:",
     "evaluation:",
     "discussions:",
+    "notifications:",
 )
 OUR_ROOT_NAMES = {"home"}
 

@@ -159,10 +159,10 @@ def community_url(name, attr="private"):
 PAGES = [
     Page("community_list mine", "member",
          lambda world: reverse("communities:community_list") + "?scope=mine",
-         grow_communities("hidden", with_viewer=True), 4),
+         grow_communities("hidden", with_viewer=True), 5),
     Page("community_list discover", "outsider",
          lambda world: reverse("communities:community_list") + "?scope=discover",
-         grow_communities("private", with_viewer=False), 4),
+         grow_communities("private", with_viewer=False), 5),
     Page("community_list discover, anonymous", "anonymous",
          lambda world: reverse("communities:community_list"),
          grow_communities("private", with_viewer=False), 2),
@@ -170,27 +170,28 @@ PAGES = [
          lambda world: reverse("communities:community_list") + "?scope=mine&q=e",
          grow_communities("hidden", with_viewer=True), 4, htmx=True),
     Page("hub_detail", "member", lambda world: reverse("communities:hub_detail", args=["plains"]),
-         grow_communities("hidden", with_viewer=True), 6),
+         grow_communities("hidden", with_viewer=True), 7),
     # 8 of the community's own, plus 1 for the upcoming sessions that meetings adds
-    # and 1 for the open polls that evaluation adds.
-    Page("community_detail", "member", community_url("community_detail"), grow_detail, 10),
+    # and 1 for the open polls that evaluation adds. (A signed-in full page also has 1
+    # for the unread notifications count in the header.)
+    Page("community_detail", "member", community_url("community_detail"), grow_detail, 11),
     Page("community_members", "member", community_url("community_members"),
-         grow_people_in("private"), 11),
-    Page("member_manage", "facilitator", community_url("member_manage"), grow_member_manage, 10),
+         grow_people_in("private"), 12),
+    Page("member_manage", "facilitator", community_url("member_manage"), grow_member_manage, 11),
     Page("member_manage requests partial", "facilitator", community_url("member_manage"),
          grow_member_manage, 7, htmx=True),
     Page("directory", "member", lambda world: reverse("communities:directory"),
-         grow_people_in("public"), 10),
+         grow_people_in("public"), 11),
     Page("directory filtered", "member",
          lambda world: reverse("communities:directory") + "?subject=math&community=open-science",
-         grow_people_in("public"), 12),
-    Page("peers", "member", lambda world: reverse("communities:peers"), grow_peers, 10,
+         grow_people_in("public"), 13),
+    Page("peers", "member", lambda world: reverse("communities:peers"), grow_peers, 11,
          setup=member_teaches_math_and_science),
     Page("person_detail", "member",
          lambda world: reverse("communities:person_detail", args=[world.facilitator.public_id]),
-         grow_shared_communities, 7),
+         grow_shared_communities, 8),
     Page("profile_edit", "member", lambda world: reverse("accounts:profile_edit"),
-         grow_own_choices, 9),
+         grow_own_choices, 10),
 ]  # fmt: skip
 
 

@@ -6,5 +6,5 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def main_nav_links(context) -> list[tuple[str, str]]:
+def main_nav_links(context) -> list[tuple[str, str, int]]:
     return nav_links(context["user"])

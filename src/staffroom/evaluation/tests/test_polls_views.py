@@ -330,7 +330,7 @@ def test_poll_list_query_count_is_pinned_and_does_not_grow(
     one = _count(client, page)
     _grow(world, 19, session=make_session(world))
     assert _count(client, page) == one
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         client.get(page)
 
 
@@ -344,7 +344,7 @@ def test_session_polls_page_query_count_is_pinned_and_does_not_grow(
     one = _count(client, page)
     _grow(world, 19, session=session)
     assert _count(client, page) == one
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         client.get(page)
 
 

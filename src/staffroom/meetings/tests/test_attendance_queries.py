@@ -92,10 +92,10 @@ def _grow_import(data, n):
 
 
 PAGES = [
-    Page("roll call", _session_url("attendance_roll_call"), lambda d, n: d.present(n), 14),
-    Page("changes", _session_url("attendance_changes"), lambda d, n: d.present(n), 8),
-    Page("review", _session_url("attendance_review"), _grow_import, 11),
-    Page("import detail", _import_url, _grow_import, 10),
+    Page("roll call", _session_url("attendance_roll_call"), lambda d, n: d.present(n), 15),
+    Page("changes", _session_url("attendance_changes"), lambda d, n: d.present(n), 9),
+    Page("review", _session_url("attendance_review"), _grow_import, 12),
+    Page("import detail", _import_url, _grow_import, 11),
     Page("session export", _session_url("attendance_export"), lambda d, n: d.present(n), 7,
          csv=True),
     Page("series export",

@@ -126,7 +126,7 @@ PAGES = [
     Page("my_sessions", "member", lambda s: reverse("meetings:my_sessions"),
          grow_my_communities, 5),
     Page("community home", "member",
-         lambda s: reverse("communities:community_detail", args=[SLUG]), grow_upcoming, 10),
+         lambda s: reverse("communities:community_detail", args=[SLUG]), grow_upcoming, 11),
 ]  # fmt: skip
 
 

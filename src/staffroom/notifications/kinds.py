@@ -1,0 +1,30 @@
+"""The kinds of notification, registered by the parts that send them (DESIGN: a lower
+part owns a registry; the parts above register in ``AppConfig.ready``), each with the
+label a reader sees in their settings and how often it is emailed unless they choose."""
+
+from dataclasses import dataclass
+
+IMMEDIATELY, DAILY, WEEKLY, OFF = "immediately", "daily", "weekly", "off"
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: object  # a lazy translation
+    default: str
+
+
+_KINDS: dict[str, Kind] = {}
+
+
+def kind_register(key: str, *, label, default: str = WEEKLY) -> None:
+    """Make ``key`` a kind of notification; registering it again changes nothing."""
+    _KINDS.setdefault(key, Kind(key, label, default))
+
+
+def kinds() -> list[Kind]:
+    return sorted(_KINDS.values(), key=lambda kind: kind.key)
+
+
+def kind_get(key: str) -> Kind | None:
+    return _KINDS.get(key)

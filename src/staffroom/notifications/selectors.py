@@ -1,0 +1,56 @@
+"""Reads about notifications, each already limited to the person who asks."""
+
+from django.db.models import Q, QuerySet
+
+from staffroom.communities.models import Community, Membership
+from staffroom.notifications import kinds
+from staffroom.notifications.models import Notification, Preference
+
+
+def notification_list(user) -> QuerySet[Notification]:
+    """``user``'s notifications, newest first, with who caused each."""
+    return Notification.objects.filter(recipient=user).select_related("actor")
+
+
+def unread_count(user) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def frequency_get(user, kind: str, community_id: int | None) -> str:
+    """How ``user`` wants ``kind`` emailed from ``community_id``: their choice for that
+    community, else their choice for all, else the kind's default."""
+    scope = Q(community__isnull=True)
+    if community_id is not None:
+        scope |= Q(community_id=community_id)
+    chosen = dict(
+        Preference.objects.filter(scope, user=user, kind=kind).values_list(
+            "community_id", "frequency"
+        )
+    )
+    for key in (community_id, None):
+        if key in chosen:
+            return chosen[key]
+    registered = kinds.kind_get(kind)
+    return registered.default if registered else kinds.WEEKLY
+
+
+def preferences_get(user, community_id: int | None) -> dict[str, str]:
+    """``{kind: frequency}`` for every registered kind, as it applies to
+    ``community_id`` (``None``: the default for all communities)."""
+    scope = Q(community__isnull=True)
+    if community_id is not None:
+        scope |= Q(community_id=community_id)
+    rows = Preference.objects.filter(scope, user=user)
+    chosen: dict[str, str] = {}
+    # A community's own choice wins over the default: read the defaults first.
+    for row in sorted(rows, key=lambda row: row.community_id is not None):
+        chosen[row.kind] = row.frequency
+    return {kind.key: chosen.get(kind.key, kind.default) for kind in kinds.kinds()}
+
+
+def preference_community_list(user) -> QuerySet[Community]:
+    """The communities ``user`` may choose settings for: those they are an active
+    member of."""
+    return Community.objects.filter(
+        memberships__user=user, memberships__status=Membership.Status.ACTIVE
+    ).order_by("name")

@@ -1,0 +1,149 @@
+"""Every write about notifications: telling someone (in the app, and by email when they
+want it at once), marking read, choosing how often, unsubscribing.
+
+The parts above call ``notify``; they decide who may be told (this part cannot know who
+may see a thread) and pass plain text, which is stored and shown as text, never HTML."""
+
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from staffroom.accounts.models import User
+from staffroom.communities.models import Community
+from staffroom.core.email import email_enqueue, email_render
+from staffroom.core.errors import DomainError
+from staffroom.core.urls import absolute_url
+from staffroom.notifications import kinds, selectors
+from staffroom.notifications.models import TEXT_MAX, Frequency, Notification, Preference
+
+UNSUBSCRIBE_SALT = "staffroom.notifications.unsubscribe"
+
+
+class NotificationError(DomainError):
+    pass
+
+
+def unsubscribe_token(user, kind: str, community_id: int | None) -> str:
+    """A signed token that turns ``kind`` off for ``user`` in that community (or in all):
+    whoever holds the email may use it without signing in, and it can be for nothing
+    else."""
+    return signing.dumps({"u": user.public_id, "k": kind, "c": community_id}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_read(token: str) -> dict | None:
+    """The ``{"u", "k", "c"}`` a token carries, or None when it is forged or damaged."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict) or not {"u", "k", "c"} <= data.keys():
+        return None
+    return data
+
+
+def _email(notification: Notification) -> None:
+    recipient = notification.recipient
+    token = unsubscribe_token(recipient, notification.kind, notification.community_id)
+    unsubscribe = absolute_url(reverse("notifications:unsubscribe", args=[token]))
+    context = {
+        "notification": notification,
+        "user": recipient,
+        "url": absolute_url(notification.url),
+        "unsubscribe_url": unsubscribe,
+        "settings_url": absolute_url(reverse("notifications:preference_edit")),
+    }
+    with timezone.override(recipient.time_zone):
+        message = email_render(
+            "notifications/email/notification", context, language=recipient.language or None
+        )
+    headers = {
+        "List-Unsubscribe": f"<{unsubscribe}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    email_enqueue(to=[recipient.email], headers=headers, **message)
+
+
+@transaction.atomic
+def notify(*, recipient, kind: str, actor, community, text: str, url: str) -> Notification | None:
+    """Tell ``recipient`` that ``actor`` did something (``text``, plain, cut to fit) at
+    ``url``; email them on commit if they want ``kind`` from ``community`` at once.
+    No one is told of what they did themself: then nothing happens (None)."""
+    if actor is not None and recipient.pk == actor.pk:
+        return None
+    if not recipient.is_active:
+        return None
+    text = " ".join(text.split())
+    if len(text) > TEXT_MAX:
+        text = text[: TEXT_MAX - 1] + "…"
+    notification = Notification.objects.create(
+        recipient=recipient, actor=actor, community=community, kind=kind, text=text, url=url
+    )
+    community_id = community.pk if community is not None else None
+    if selectors.frequency_get(recipient, kind, community_id) == kinds.IMMEDIATELY:
+        _email(notification)
+    return notification
+
+
+def notification_open(*, user, notification: Notification) -> str:
+    """Mark one of ``user``'s notifications read; the URL to go on to."""
+    if notification.recipient_id != user.pk:
+        raise NotificationError(_("That notification is not yours."))
+    if notification.read_at is None:
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+    return notification.url
+
+
+def notifications_mark_read(*, user) -> int:
+    """Mark every unread notification of ``user`` read; how many were."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def preference_set(*, user, community, kind: str, frequency: str) -> Preference:
+    """Choose how ``kind`` is emailed to ``user`` from ``community`` (None: the default
+    for all their communities)."""
+    if kinds.kind_get(kind) is None:
+        raise NotificationError(_("There is no such kind of notification."), field=kind)
+    if frequency not in Frequency.values:
+        raise NotificationError(_("Choose how often to be emailed."), field=kind)
+    preference, _created = Preference.objects.update_or_create(
+        user=user, community=community, kind=kind, defaults={"frequency": frequency}
+    )
+    return preference
+
+
+@transaction.atomic
+def preferences_set(*, user, community, choices: dict[str, str]) -> None:
+    """Several ``{kind: frequency}`` choices at once: all are saved, or none."""
+    for kind, frequency in choices.items():
+        preference_set(user=user, community=community, kind=kind, frequency=frequency)
+
+
+def unsubscribe_target(token: str) -> tuple:
+    """``(user, kind, community or None)`` a token turns off; refuses a forged or
+    damaged token, or one for an account or community that no longer exists."""
+    data = unsubscribe_read(token)
+    user = User.objects.filter(public_id=data["u"]).first() if data else None
+    kind = kinds.kind_get(data["k"]) if data else None
+    community = None
+    if data and data["c"] is not None:
+        community = Community.objects.filter(pk=data["c"]).first()
+        if community is None:
+            user = None
+    if user is None or kind is None:
+        raise NotificationError(_("This unsubscribe link is not valid."))
+    return user, kind, community
+
+
+@transaction.atomic
+def unsubscribe(*, token: str) -> tuple:
+    """Turn off the email a token names; ``(kind, community or None)``."""
+    user, kind, community = unsubscribe_target(token)
+    preference_set(user=user, community=community, kind=kind.key, frequency=Frequency.OFF)
+    return kind, community

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from staffroom.notifications import views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("notifications/", views.notification_list, name="notification_list"),
+    path("notifications/read/", views.notifications_mark_read, name="mark_read"),
+    path("notifications/<str:public_id>/open/", views.notification_open, name="notification_open"),
+    path("notifications/settings/", views.preference_edit, name="preference_edit"),
+    path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]
