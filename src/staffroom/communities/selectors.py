@@ -75,6 +75,12 @@ def community_readable_ids(user) -> list[int]:
     """The ids of the communities whose content ``user`` may read (the READ capability
     of ``permissions``): public ones, those they are an active member of, those of a hub
     where they hold a role; every one for a site admin. What search is scoped to."""
+    return list(community_readable(user).values_list("pk", flat=True))
+
+
+def community_readable(user) -> QuerySet:
+    """The communities ``user`` may read (see ``community_readable_ids``), as a query
+    other reads can use as a subquery."""
     communities = Community.objects.all()
     if not (user.is_authenticated and user.is_superuser):
         readable = Q(visibility=Visibility.PUBLIC)
@@ -87,7 +93,7 @@ def community_readable_ids(user) -> list[int]:
                 HubRole.objects.filter(hub=OuterRef("hub_id"), user=user, role__in=hub_roles)
             )
         communities = communities.filter(readable)
-    return list(communities.values_list("pk", flat=True))
+    return communities
 
 
 def community_filter_list(user, readable: list[int]) -> list[Community]:

@@ -11,6 +11,7 @@ no one and shows nothing.
 
 import re
 
+from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
@@ -70,7 +71,7 @@ def _may_read(user, community) -> bool:
 
 
 def _tell(recipient, kind, actor, thread, url, message) -> None:
-    with translation.override(recipient.language or None):
+    with translation.override(recipient.language or settings.LANGUAGE_CODE):
         text = _(message) % {"name": actor.display_name, "title": thread.title}
     notify(recipient=recipient, kind=kind, actor=actor, community=thread.community, text=text,
            url=url)  # fmt: skip

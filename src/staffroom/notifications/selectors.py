@@ -3,17 +3,25 @@
 from django.db.models import Q, QuerySet
 
 from staffroom.communities.models import Community, Membership
+from staffroom.communities.selectors import community_readable
 from staffroom.notifications import kinds
 from staffroom.notifications.models import Notification, Preference
 
 
+def _readable(user) -> QuerySet[Notification]:
+    """``user``'s notifications from communities they may still read: one they left, or
+    that became private, no longer shows its threads' titles to them."""
+    still = Q(community__isnull=True) | Q(community__in=community_readable(user).values("pk"))
+    return Notification.objects.filter(still, recipient=user)
+
+
 def notification_list(user) -> QuerySet[Notification]:
     """``user``'s notifications, newest first, with who caused each."""
-    return Notification.objects.filter(recipient=user).select_related("actor")
+    return _readable(user).select_related("actor")
 
 
 def unread_count(user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return _readable(user).filter(read_at__isnull=True).count()
 
 
 def frequency_get(user, kind: str, community_id: int | None) -> str:

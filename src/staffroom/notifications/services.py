@@ -4,6 +4,7 @@ want it at once), marking read, choosing how often, unsubscribing.
 The parts above call ``notify``; they decide who may be told (this part cannot know who
 may see a thread) and pass plain text, which is stored and shown as text, never HTML."""
 
+from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
@@ -25,11 +26,13 @@ class NotificationError(DomainError):
     pass
 
 
-def unsubscribe_token(user, kind: str, community_id: int | None) -> str:
+def unsubscribe_token(user, kind: str, community) -> str:
     """A signed token that turns ``kind`` off for ``user`` in that community (or in all):
     whoever holds the email may use it without signing in, and it can be for nothing
     else."""
-    return signing.dumps({"u": user.public_id, "k": kind, "c": community_id}, salt=UNSUBSCRIBE_SALT)
+    # The community's slug, not its database id: nothing sequential goes into a URL.
+    slug = community.slug if community is not None else None
+    return signing.dumps({"u": user.public_id, "k": kind, "c": slug}, salt=UNSUBSCRIBE_SALT)
 
 
 def unsubscribe_read(token: str) -> dict | None:
@@ -45,7 +48,7 @@ def unsubscribe_read(token: str) -> dict | None:
 
 def _email(notification: Notification) -> None:
     recipient = notification.recipient
-    token = unsubscribe_token(recipient, notification.kind, notification.community_id)
+    token = unsubscribe_token(recipient, notification.kind, notification.community)
     unsubscribe = absolute_url(reverse("notifications:unsubscribe", args=[token]))
     context = {
         "notification": notification,
@@ -56,7 +59,9 @@ def _email(notification: Notification) -> None:
     }
     with timezone.override(recipient.time_zone):
         message = email_render(
-            "notifications/email/notification", context, language=recipient.language or None
+            "notifications/email/notification",
+            context,
+            language=recipient.language or settings.LANGUAGE_CODE,
         )
     headers = {
         "List-Unsubscribe": f"<{unsubscribe}>",
@@ -133,7 +138,7 @@ def unsubscribe_target(token: str) -> tuple:
     kind = kinds.kind_get(data["k"]) if data else None
     community = None
     if data and data["c"] is not None:
-        community = Community.objects.filter(pk=data["c"]).first()
+        community = Community.objects.filter(slug=data["c"]).first()
         if community is None:
             user = None
     if user is None or kind is None:

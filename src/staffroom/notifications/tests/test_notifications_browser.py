@@ -22,7 +22,7 @@ def test_notification_pages_pass_axe_in_chromium(
     for text in ("Fran Facilitator mentioned you in “Labs”.", "Fran replied to your thread."):
         services.notify(recipient=world.member, kind="mention", actor=world.facilitator,
                         community=world.public, text=text, url="/")  # fmt: skip
-    token = services.unsubscribe_token(world.member, "mention", world.public.pk)
+    token = services.unsubscribe_token(world.member, "mention", world.public)
     pages = [
         ("notifications", world.member, reverse("notifications:notification_list")),
         ("email settings", world.member, reverse("notifications:preference_edit")),

@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.core import signing
 
+from staffroom.communities.models import Community
 from staffroom.core.email import email_suppressed
 from staffroom.notifications import selectors, services
 from staffroom.notifications.models import Notification, Preference
@@ -127,7 +128,7 @@ def test_opening_marks_one_read_and_mark_all_read_marks_the_rest(world):
 
 
 def test_unsubscribe_turns_that_kind_off_for_that_community(world):
-    token = services.unsubscribe_token(world.member, "mention", world.public.pk)
+    token = services.unsubscribe_token(world.member, "mention", world.public)
     kind, community = services.unsubscribe(token=token)
     assert (kind.key, community) == ("mention", world.public)
     assert selectors.frequency_get(world.member, "mention", world.public.pk) == "off"
@@ -154,7 +155,9 @@ def _tampered(token: str) -> str:
         # Signed with another salt (an invitation's, say): not an unsubscribe token.
         lambda world: signing.dumps({"u": world.member.public_id, "k": "mention", "c": None}),
         lambda world: services.unsubscribe_token(world.member, "no-such-kind", None),
-        lambda world: services.unsubscribe_token(world.member, "mention", 999_999),
+        lambda world: services.unsubscribe_token(
+            world.member, "mention", Community(slug="no-such-community")
+        ),
         lambda world: signing.dumps({"u": world.member.public_id}, salt=services.UNSUBSCRIBE_SALT),
     ],
     ids=["garbage", "tampered", "other-salt", "unknown-kind", "gone-community", "incomplete"],

@@ -142,7 +142,7 @@ def test_settings_offer_only_my_communities(client, world):
 
 
 def test_unsubscribe_link_asks_then_turns_off_without_signing_in(client, world):
-    token = services.unsubscribe_token(world.member, "mention", world.public.pk)
+    token = services.unsubscribe_token(world.member, "mention", world.public)
     url = reverse("notifications:unsubscribe", args=[token])
     response = client.get(url)
     assert response.status_code == 200 and b"<form" in response.content
@@ -172,3 +172,19 @@ def test_a_forged_unsubscribe_link_is_not_found_and_changes_nothing(client, worl
     assert client.get(url).status_code == 404
     assert client.post(url).status_code == 404
     assert not Preference.objects.exists()
+
+
+def test_a_notification_from_a_community_left_is_gone_from_the_list(client, world):
+    from staffroom.communities import services as communities
+    from staffroom.notifications import services as notifications
+
+    notifications.notify(recipient=world.member, kind="mention", actor=world.facilitator,
+                         community=world.private, text="Fran mentioned you in “A private title”.",
+                         url="/c/rural-counselors/")  # fmt: skip
+    client.force_login(world.member)
+    page = reverse("notifications:notification_list")
+    assert "A private title" in client.get(page).content.decode()
+    leaving = world.access(world.member, world.private)
+    communities.membership_leave(actor=world.member, access=leaving)
+    body = client.get(page).content.decode()
+    assert "A private title" not in body

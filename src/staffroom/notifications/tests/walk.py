@@ -25,7 +25,7 @@ def token(state: str):
     def build(world, slug) -> dict:
         if state == "forged":
             return {"token": "eyJ1IjoieCJ9:forged:signature"}
-        return {"token": services.unsubscribe_token(world.member, "mention", world.public.pk)}
+        return {"token": services.unsubscribe_token(world.member, "mention", world.public)}
 
     return build
 
