@@ -3,16 +3,17 @@
 A mention is "@" and the person's display name as others see it ("@Ana Ruiz"), after a
 space, a bracket or the start of a line (so "ana@school.org" mentions no one), matched
 without regard to case. The longest run of up to five words that is exactly one
-person's name wins ("@Ana Ruiz thanks" mentions Ana Ruiz, not a person named "Ana"); a
-name two accounts share is ambiguous and mentions no one. Whoever is mentioned, replied
-to or quoted is told only if they may read the thread: a mention of anyone else tells
-no one and shows nothing.
+person's name wins ("@Ana Ruiz thanks" mentions Ana Ruiz, not a person named "Ana").
+Names are matched only among the people who may read the thread's community, so a
+stranger who shares a member's name neither steals nor blocks the mention; a name two
+of those readers share is ambiguous and mentions no one. Whoever is replied to or
+quoted is told only if they may read the thread.
 """
 
 import re
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from django.utils.translation import gettext_noop
 from staffroom.accounts.models import User
 from staffroom.communities import permissions
 from staffroom.communities.access import community_access_for
+from staffroom.communities.models import HubRole, Membership, Visibility
 from staffroom.notifications.services import notify
 
 MENTION, REPLY = "mention", "reply"
@@ -41,8 +43,30 @@ def _candidates(text: str) -> list[list[str]]:
     return found
 
 
-def mentions_parse(text: str) -> list[User]:
-    """The active people ``text`` mentions, each once, in order of first mention."""
+def _readers(community):
+    """The active people who may read ``community`` (the READ capability of
+    ``permissions``), as a query to narrow further: anyone for a public one."""
+    users = User.objects.filter(is_active=True)
+    if community.visibility == Visibility.PUBLIC:
+        return users
+    member = Membership.objects.filter(
+        user=OuterRef("pk"),
+        community=community,
+        status=Membership.Status.ACTIVE,
+        role__in=permissions.membership_roles_granting(permissions.READ),
+    )
+    hub_staff = HubRole.objects.filter(
+        user=OuterRef("pk"),
+        hub_id=community.hub_id,
+        role__in=permissions.hub_roles_granting(permissions.READ),
+    )
+    # A site admin reads every community (``permissions.capabilities_for``).
+    return users.filter(Q(is_superuser=True) | Exists(member) | Exists(hub_staff))
+
+
+def mentions_parse(text: str, community) -> list[User]:
+    """The people who may read ``community`` that ``text`` mentions, each once, in
+    order of first mention; found in one query however many names ``text`` holds."""
     candidates = _candidates(text)
     names = {name.casefold() for names in candidates for name in names}
     if not names:
@@ -51,7 +75,7 @@ def mentions_parse(text: str) -> list[User]:
     for name in names:
         query |= Q(display_name__iexact=name)
     by_name: dict[str, list[User]] = {}
-    for user in User.objects.filter(query, is_active=True):
+    for user in _readers(community).filter(query):
         by_name.setdefault(user.display_name.casefold(), []).append(user)
     mentioned: list[User] = []
     for names_here in candidates:
@@ -80,7 +104,8 @@ def _tell(recipient, kind, actor, thread, url, message) -> None:
 def post_notify(*, actor, thread, body: str, earlier_body: str | None = None, reply=None) -> None:
     """Tell the people a new or edited post concerns: those it newly mentions, and, for
     a new reply, the thread's author and the author of the reply it quotes. Each person
-    is told once, and only if they may read the thread."""
+    is told once, and only if they may read the thread (those mentioned are found only
+    among its readers)."""
     if reply is None:
         url = reverse("discussions:thread_detail", args=[thread.community.slug, thread.public_id])
     else:
@@ -89,10 +114,11 @@ def post_notify(*, actor, thread, body: str, earlier_body: str | None = None, re
             args=[thread.community.slug, thread.public_id, reply.public_id],
         )
     edited = earlier_body is not None
-    already = {user.pk for user in mentions_parse(earlier_body)} if edited else set()
+    community = thread.community
+    already = {user.pk for user in mentions_parse(earlier_body, community)} if edited else set()
     told = {actor.pk}
-    for user in mentions_parse(body):
-        if user.pk not in already and user.pk not in told and _may_read(user, thread.community):
+    for user in mentions_parse(body, community):
+        if user.pk not in already and user.pk not in told:
             told.add(user.pk)
             _tell(user, MENTION, actor, thread, url,
                   gettext_noop("%(name)s mentioned you in “%(title)s”."))  # fmt: skip

@@ -1,6 +1,6 @@
 """Reads about notifications, each already limited to the person who asks."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from staffroom.communities.models import Community, Membership
 from staffroom.communities.selectors import community_readable
@@ -56,9 +56,19 @@ def preferences_get(user, community_id: int | None) -> dict[str, str]:
     return {kind.key: chosen.get(kind.key, kind.default) for kind in kinds.kinds()}
 
 
+def preferences_own(user, community_id: int) -> dict[str, str]:
+    """``{kind: frequency}`` for the kinds ``user`` chose for that community itself (the
+    others follow their choice for all communities)."""
+    rows = Preference.objects.filter(user=user, community_id=community_id)
+    return dict(rows.values_list("kind", "frequency"))
+
+
 def preference_community_list(user) -> QuerySet[Community]:
     """The communities ``user`` may choose settings for: those they are an active
-    member of."""
-    return Community.objects.filter(
-        memberships__user=user, memberships__status=Membership.Status.ACTIVE
-    ).order_by("name")
+    member of, and any they already chose for (say a public one they unsubscribed
+    from without joining), so that choice can be seen and undone."""
+    member = Membership.objects.filter(
+        community=OuterRef("pk"), user=user, status=Membership.Status.ACTIVE
+    )
+    chosen = Preference.objects.filter(community=OuterRef("pk"), user=user)
+    return Community.objects.filter(Exists(member) | Exists(chosen)).order_by("name")

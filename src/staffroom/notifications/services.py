@@ -124,10 +124,25 @@ def preference_set(*, user, community, kind: str, frequency: str) -> Preference:
 
 
 @transaction.atomic
-def preferences_set(*, user, community, choices: dict[str, str]) -> None:
-    """Several ``{kind: frequency}`` choices at once: all are saved, or none."""
+def preference_clear(*, user, community, kind: str) -> None:
+    """Let ``kind`` from ``community`` follow ``user``'s choice for all their
+    communities again: their own choice for it is forgotten."""
+    if community is None:
+        raise NotificationError(_("Choose how often to be emailed."), field=kind)
+    if kinds.kind_get(kind) is None:
+        raise NotificationError(_("There is no such kind of notification."), field=kind)
+    Preference.objects.filter(user=user, community=community, kind=kind).delete()
+
+
+@transaction.atomic
+def preferences_set(*, user, community, choices: dict[str, str | None]) -> None:
+    """Several ``{kind: frequency}`` choices at once (None: as for all communities):
+    all are saved, or none."""
     for kind, frequency in choices.items():
-        preference_set(user=user, community=community, kind=kind, frequency=frequency)
+        if frequency is None:
+            preference_clear(user=user, community=community, kind=kind)
+        else:
+            preference_set(user=user, community=community, kind=kind, frequency=frequency)
 
 
 def unsubscribe_target(token: str) -> tuple:

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 from staffroom.core.errors import DomainError
 from staffroom.core.forms import add_domain_error
 from staffroom.core.pagination import paginate
-from staffroom.notifications import selectors, services
+from staffroom.notifications import kinds, selectors, services
 from staffroom.notifications.access import access_notification
-from staffroom.notifications.forms import PreferenceForm, PreferenceScopeForm
+from staffroom.notifications.forms import INHERIT, PreferenceForm, PreferenceScopeForm
 
 
 @login_required
@@ -41,21 +41,35 @@ def notification_open(request, public_id):
     return redirect(url)
 
 
+def _preference_form(user, communities, scope) -> PreferenceForm:
+    """The settings as they stand for ``scope`` (None: all communities)."""
+    if scope is None:
+        initial = {"community": ""} | selectors.preferences_get(user, None)
+    else:
+        own = selectors.preferences_own(user, scope.pk)
+        initial = {"community": scope.slug}
+        initial |= {kind.key: own.get(kind.key, INHERIT) for kind in kinds.kinds()}
+    return PreferenceForm(initial=initial, communities=communities)
+
+
 @login_required
 def preference_edit(request):
     communities = list(selectors.preference_community_list(request.user))
     if request.method != "POST":
         scope = PreferenceScopeForm(request.GET, communities=communities).chosen()
-        initial = {"community": scope.slug if scope else ""}
-        initial |= selectors.preferences_get(request.user, scope.pk if scope else None)
-        form = PreferenceForm(initial=initial, communities=communities)
+        form = _preference_form(request.user, communities, scope)
         return render(request, "notifications/preference_form.html", {"form": form})
     form = PreferenceForm(request.POST, communities=communities)
+    if "community" in form.errors:
+        # A community no longer offered (left, or a stale page): its kind fields cannot be
+        # judged, so show the settings for all communities with the reason beside the scope.
+        context = {"form": _preference_form(request.user, communities, None),
+                   "scope_errors": form.errors["community"]}  # fmt: skip
+        return render(request, "notifications/preference_form.html", context, status=400)
     if form.is_valid():
         scope = form.chosen()
-        choices = {k: v for k, v in form.cleaned_data.items() if k != "community"}
         try:
-            services.preferences_set(user=request.user, community=scope, choices=choices)
+            services.preferences_set(user=request.user, community=scope, choices=form.frequencies())
         except DomainError as error:
             add_domain_error(form, error)
         else:

@@ -20,14 +20,73 @@ def told(user) -> list[tuple[str, str]]:
 def test_mentions_parse_longest_unique_name_case_insensitive(world):
     make_user("ana@example.org", "Ana")
     both = make_user("ana.ruiz@example.org", "Ana Ruiz")
-    found = mentions_parse("Thanks @ana ruiz, and (@mo member). Mail otto@example.org, @Nobody")
+    text = "Thanks @ana ruiz, and (@mo member). Mail otto@example.org, @Nobody"
+    found = mentions_parse(text, world.public)
     assert found == [both, world.member]
 
 
 def test_mentions_parse_ignores_a_name_two_people_share(world):
     make_user("a@example.org", "Sam Lee")
     make_user("b@example.org", "Sam Lee")
-    assert mentions_parse("@Sam Lee can you help?") == []
+    assert mentions_parse("@Sam Lee can you help?", world.public) == []
+
+
+def test_a_name_is_matched_only_among_those_who_may_read_the_community(world):
+    # A stranger who shares the member's name neither blocks the mention nor takes it,
+    # and one who alone has a name is not found in a community they may not read.
+    make_user("other.mo@example.org", "Mo Member")
+    make_user("sol@example.org", "Sol Stranger")
+    text = "@Mo Member and @Sol Stranger and @Hana Admin"
+    assert mentions_parse(text, world.private) == [world.member, world.hub_admin]
+    # Anyone may read a public community: there the name is shared, so ambiguous.
+    assert mentions_parse("@Mo Member", world.public) == []
+
+
+def test_a_reader_who_shares_a_name_with_another_reader_is_ambiguous(world):
+    from staffroom.communities.models import HubRole
+
+    twin = make_user("twin@example.org", "Mo Member")
+    HubRole.objects.create(hub=world.hub, user=twin, role=HubRole.Role.EVALUATOR)
+    assert mentions_parse("@Mo Member", world.private) == []
+
+
+def test_a_members_mention_in_a_private_thread_is_not_blocked_by_a_namesake(world):
+    make_user("other.mo@example.org", "Mo Member")
+    thread(world, world.private, user=world.facilitator, body="@Mo Member, over to you.")
+    assert [kind for kind, _ in told(world.member)] == ["mention"]
+
+
+def test_mentions_cost_a_fixed_number_of_queries_besides_each_notification(
+    world, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from staffroom.communities import services as community_services
+    from staffroom.discussions.mentions import post_notify
+
+    names = [f"Reader {n:02d}" for n in range(10)]
+    for n, name in enumerate(names):
+        user = make_user(f"reader{n}@example.org", name)
+        community_services.membership_join(actor=user, access=world.access(user, world.public))
+    made = thread(world, user=world.facilitator, body="Hello")
+
+    def cost(body):
+        Notification.objects.all().delete()
+        with CaptureQueriesContext(connection) as captured:
+            post_notify(actor=world.facilitator, thread=made, body=body)
+        return len(captured.captured_queries)
+
+    one = cost("@Reader 00")
+    # Each person told costs only notify()'s own writes and their email setting: the
+    # same whichever of them it is.
+    per_person = cost("@Reader 00 @Reader 01") - one
+    assert per_person <= 4
+    Notification.objects.all().delete()
+    with django_assert_max_num_queries(one + 9 * per_person):
+        post_notify(actor=world.facilitator, thread=made,
+                    body=" ".join(f"@{name}" for name in names))  # fmt: skip
+    assert Notification.objects.filter(kind="mention").count() == 10
 
 
 def test_a_mentioned_reader_is_notified_with_a_link(world, mailoutbox, deliver):

@@ -115,6 +115,25 @@ def test_preference_set_refuses_what_does_not_exist(world, kind, frequency):
     assert not Preference.objects.exists()
 
 
+def test_preferences_set_none_forgets_a_communitys_own_choice(world):
+    services.preference_set(user=world.member, community=None, kind="mention", frequency="daily")
+    services.preferences_set(user=world.member, community=world.public,
+                             choices={"mention": "off", "reply": None})  # fmt: skip
+    assert selectors.preferences_own(world.member, world.public.pk) == {"mention": "off"}
+    services.preferences_set(user=world.member, community=world.public, choices={"mention": None})
+    assert selectors.preferences_own(world.member, world.public.pk) == {}
+    assert selectors.frequency_get(world.member, "mention", world.public.pk) == "daily"
+
+
+def test_preference_clear_refuses_all_communities_and_unknown_kinds(world):
+    services.preference_set(user=world.member, community=None, kind="mention", frequency="daily")
+    with pytest.raises(services.NotificationError):
+        services.preference_clear(user=world.member, community=None, kind="mention")
+    with pytest.raises(services.NotificationError):
+        services.preference_clear(user=world.member, community=world.public, kind="nonsense")
+    assert Preference.objects.count() == 1
+
+
 def test_opening_marks_one_read_and_mark_all_read_marks_the_rest(world):
     first, second = tell(world), tell(world)
     assert services.notification_open(user=world.member, notification=first) == first.url

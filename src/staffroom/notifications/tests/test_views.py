@@ -120,8 +120,9 @@ def test_settings_show_the_defaults_then_save_for_one_community(client, world):
     [
         ({"community": "", "mention": "hourly", "reply": "off"}, "mention"),
         ({"community": "", "mention": "off"}, "reply"),
-        # A community the person is not in (the outsider's view of a real one).
-        ({"community": "no-such-community", "mention": "off", "reply": "off"}, "community"),
+        # Following "all my communities" is a choice for one community only.
+        ({"community": "", "mention": "inherit", "reply": "off"}, "mention"),
+        ({"community": "open-science", "mention": "hourly", "reply": "off"}, "mention"),
     ],
 )
 def test_settings_refuse_bad_input_beside_the_field(client, world, data, field):
@@ -139,6 +140,65 @@ def test_settings_offer_only_my_communities(client, world):
     )
     assert response.status_code == 400
     assert "Open Science" not in response.content.decode()
+
+
+def test_settings_for_a_community_no_longer_offered_say_so_and_work_again(client, world):
+    client.force_login(world.member)
+    response = client.post(
+        SETTINGS, {"community": "no-such-community", "mention": "inherit", "reply": "off"}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "That community is not one you can choose settings for: choose again." in html
+    assert 'id="scope-community-error"' in html
+    # The page now edits the settings for all communities, so saving it again works.
+    assert '<input type="hidden" name="community" value="">' in html
+    assert response.context["form"].initial["mention"] == "immediately"
+    assert not Preference.objects.exists()
+    response = client.post(SETTINGS, {"community": "", "mention": "off", "reply": "off"})
+    assert response.status_code == 302
+    assert selectors.preferences_get(world.member, None) == {"mention": "off", "reply": "off"}
+
+
+def test_a_kind_left_as_for_all_communities_follows_later_changes_there(client, world):
+    client.force_login(world.member)
+    response = client.get(SETTINGS, {"community": "open-science"})
+    assert response.context["form"].initial == {
+        "community": "open-science", "mention": "inherit", "reply": "inherit"}  # fmt: skip
+    assert "As for all my communities" in response.content.decode()
+    assert "As for all my communities" not in client.get(SETTINGS).content.decode()
+    client.post(SETTINGS, {"community": "open-science", "mention": "off", "reply": "inherit"})
+    assert set(Preference.objects.values_list("community__slug", "kind")) == {
+        ("open-science", "mention")}  # fmt: skip
+    client.post(SETTINGS, {"community": "", "mention": "daily", "reply": "weekly"})
+    assert selectors.frequency_get(world.member, "reply", world.public.pk) == "weekly"
+    assert selectors.frequency_get(world.member, "mention", world.public.pk) == "off"
+    # Choosing "as for all" again forgets the community's own choice.
+    client.post(SETTINGS, {"community": "open-science", "mention": "inherit", "reply": "inherit"})
+    assert selectors.frequency_get(world.member, "mention", world.public.pk) == "daily"
+    assert not Preference.objects.filter(community=world.public).exists()
+
+
+def test_settings_list_a_community_i_chose_for_without_joining(client, world):
+    token = services.unsubscribe_token(world.outsider, "mention", world.public)
+    services.unsubscribe(token=token)
+    client.force_login(world.outsider)
+    response = client.get(SETTINGS, {"community": "open-science"})
+    assert response.context["form"].initial["mention"] == "off"
+    assert "Open Science" in response.content.decode()
+    response = client.post(
+        SETTINGS, {"community": "open-science", "mention": "inherit", "reply": "inherit"}
+    )
+    assert response.status_code == 302
+    assert not Preference.objects.exists()
+    # Undone: with no choice left there, it is no longer listed.
+    assert "Open Science" not in client.get(SETTINGS).content.decode()
+
+
+def test_settings_page_queries_are_bounded(client, world, django_assert_max_num_queries):
+    client.force_login(world.member)
+    with django_assert_max_num_queries(10):
+        assert client.get(SETTINGS, {"community": "open-science"}).status_code == 200
 
 
 def test_unsubscribe_link_asks_then_turns_off_without_signing_in(client, world):
