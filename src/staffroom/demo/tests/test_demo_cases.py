@@ -2,8 +2,7 @@
 through their sessions, and polls with votes."""
 
 import pytest
-from django.db import transaction
-from django.test import Client, TestCase, override_settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -27,26 +26,9 @@ from staffroom.demo.loader import demo_load
 from staffroom.evaluation.models import Ballot, Poll, PollOption, PollVoter
 from staffroom.meetings.models import Attendance, PresenterSlot, Session
 
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MODELS = [Case, CaseAttachment, CaseClearance, CaseVersion, Contribution, CaseEvent]
 MODELS += [Poll, PollOption, PollVoter, Ballot]
 State = Case.State
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Load the demo once for this module, run what it left for commit time, and roll
-    it all back afterwards. Media (the attachments) goes to a temporary directory."""
-    media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media),
-        transaction.atomic(),
-    ):
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            loaded = demo_load()
-        yield loaded
-        transaction.set_rollback(True)
 
 
 def _counts() -> dict[str, int]:

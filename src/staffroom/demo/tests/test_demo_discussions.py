@@ -6,9 +6,8 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.db import transaction
 from django.db.models import Max
-from django.test import Client, TestCase, override_settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -29,26 +28,9 @@ from staffroom.discussions.models import (
 )
 from staffroom.discussions.search import REPLY, THREAD
 
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MODELS = [Thread, Reply, Reaction, Bookmark, ThreadTag, ThreadModeration]
 QUESTION = Thread.Kind.QUESTION
 LINK = re.compile(r"\]\((https?://[^)]*)\)")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Load the demo once for this module, run what it left for commit time, and roll
-    it all back afterwards."""
-    media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media),
-        transaction.atomic(),
-    ):
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            loaded = demo_load()
-        yield loaded
-        transaction.set_rollback(True)
 
 
 def _counts() -> dict[str, int]:

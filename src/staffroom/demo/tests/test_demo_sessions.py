@@ -3,9 +3,8 @@
 from datetime import timedelta
 
 import pytest
-from django.db import transaction
 from django.db.models import Count, F, Q
-from django.test import Client, TestCase, override_settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -26,29 +25,11 @@ from staffroom.meetings.models import (
     Session,
 )
 
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEETINGS_MODELS = [Series, Session, Registration, Attendance, AttendanceChange, Feedback]
 MEETINGS_MODELS += [Material, PresenterSlot]
 SCHEDULED = Session.Status.SCHEDULED
 REGISTERED = Registration.Status.REGISTERED
 WAITLISTED = Registration.Status.WAITLISTED
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Load the demo once for this module, run what it left for commit time (that is
-    where tasks are queued), and roll it all back afterwards. Media (the demo's one
-    PDF) goes to a temporary directory."""
-    media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media),
-        transaction.atomic(),
-    ):
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            loaded = demo_load()
-        yield loaded
-        transaction.set_rollback(True)
 
 
 def _settled():
