@@ -46,7 +46,7 @@ def unsubscribe_read(token: str) -> dict | None:
     return data
 
 
-def _email(notification: Notification) -> None:
+def _email(notification: Notification, reply_to=None) -> None:
     recipient = notification.recipient
     token = unsubscribe_token(recipient, notification.kind, notification.community)
     unsubscribe = absolute_url(reverse("notifications:unsubscribe", args=[token]))
@@ -70,25 +70,57 @@ def _email(notification: Notification) -> None:
     email_enqueue(to=[recipient.email], headers=headers, **message)
 
 
-@transaction.atomic
-def notify(*, recipient, kind: str, actor, community, text: str, url: str) -> Notification | None:
-    """Tell ``recipient`` that ``actor`` did something (``text``, plain, cut to fit) at
-    ``url``; email them on commit if they want ``kind`` from ``community`` at once.
-    No one is told of what they did themself: then nothing happens (None)."""
-    if actor is not None and recipient.pk == actor.pk:
-        return None
-    if not recipient.is_active:
-        return None
+def _fit(text: str) -> str:
     text = " ".join(text.split())
-    if len(text) > TEXT_MAX:
-        text = text[: TEXT_MAX - 1] + "…"
-    notification = Notification.objects.create(
-        recipient=recipient, actor=actor, community=community, kind=kind, text=text, url=url
-    )
+    return text if len(text) <= TEXT_MAX else text[: TEXT_MAX - 1] + "…"
+
+
+@transaction.atomic
+def notify_many(*, recipients, kind: str, actor, community, text, url: str) -> list[Notification]:
+    """Tell each of ``recipients`` that ``actor`` did something at ``url``; ``text`` is
+    plain text, or a function of the recipient giving it (say, in their language).
+    Each is emailed on commit if they want ``kind`` from ``community`` at once; the
+    others' notifications wait for their digest (``delivery``). No one is told twice,
+    nor of what they did themself, nor while their account is inactive. A fixed number
+    of queries, however many are told, besides the emails queued. ``reply_to``,
+    ``(route, target public id)``, lets the emails be answered by email (``inbound``)."""
+    people, seen = [], {actor.pk} if actor is not None else set()
+    for recipient in recipients:
+        if recipient.pk not in seen and recipient.is_active:
+            seen.add(recipient.pk)
+            people.append(recipient)
+    if not people:
+        return []
     community_id = community.pk if community is not None else None
-    if selectors.frequency_get(recipient, kind, community_id) == kinds.IMMEDIATELY:
-        _email(notification)
-    return notification
+    frequencies = selectors.frequencies_get([person.pk for person in people], kind, community_id)
+    notifications = Notification.objects.bulk_create(
+        Notification(
+            recipient=person,
+            actor=actor,
+            community=community,
+            kind=kind,
+            url=url,
+            text=_fit(text(person) if callable(text) else text),
+            delivery=frequencies[person.pk],
+        )  # fmt: skip
+        for person in people
+    )
+    for notification in notifications:
+        if notification.delivery == kinds.IMMEDIATELY:
+            _email(notification, reply_to)
+    return notifications
+
+
+def notify(
+    *, recipient, kind: str, actor, community, text: str, url: str, reply_to=None
+) -> Notification | None:
+    """``notify_many`` for one person: their notification, or None when they are not
+    told (it was their own doing, or their account is inactive)."""
+    told = notify_many(
+        recipients=[recipient], kind=kind, actor=actor, community=community, text=text, url=url,
+        reply_to=reply_to,
+    )  # fmt: skip
+    return told[0] if told else None
 
 
 def notification_open(*, user, notification: Notification) -> str:
