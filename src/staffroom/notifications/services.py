@@ -76,7 +76,9 @@ def _fit(text: str) -> str:
 
 
 @transaction.atomic
-def notify_many(*, recipients, kind: str, actor, community, text, url: str) -> list[Notification]:
+def notify_many(
+    *, recipients, kind: str, actor, community, text, url: str, reply_to=None
+) -> list[Notification]:
     """Tell each of ``recipients`` that ``actor`` did something at ``url``; ``text`` is
     plain text, or a function of the recipient giving it (say, in their language).
     Each is emailed on commit if they want ``kind`` from ``community`` at once; the
@@ -102,7 +104,7 @@ def notify_many(*, recipients, kind: str, actor, community, text, url: str) -> l
             url=url,
             text=_fit(text(person) if callable(text) else text),
             delivery=frequencies[person.pk],
-        )  # fmt: skip
+        )
         for person in people
     )
     for notification in notifications:
