@@ -1,17 +1,22 @@
 """The search page: everything the registered parts indexed (``core.search``), only
-from the communities the viewer may read, with filters by community and kind.
+from the communities the viewer may read, with filters by community, kind, author, tag
+and date (days in the viewer's time zone, both ends included).
 
 The community filter offers, of the communities the search covers, those the viewer
 takes part in (an active membership) or works for (a role in its hub; a site admin, all
 of them); a visitor, who belongs nowhere, is offered the public ones the search covers.
 A signed-in person's search still covers every public community ("all")."""
 
+import datetime as dt
+
 from django import forms
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from staffroom.accounts.models import User
 from staffroom.communities.models import Community
 from staffroom.communities.selectors import community_filter_list, community_readable_ids
 from staffroom.core import search
@@ -24,6 +29,17 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), max_length=200, required=False)
     community = forms.ChoiceField(label=_("Community"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
+    author = forms.CharField(
+        label=_("Author"), max_length=150, required=False,
+        help_text=_("Their name as it is shown on their posts."),
+    )  # fmt: skip
+    tag = forms.CharField(label=_("Tag"), max_length=60, required=False)
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, data, *, communities, **kwargs):
         super().__init__(data, **kwargs)
@@ -34,6 +50,50 @@ class SearchForm(forms.Form):
             (name, kind.label) for name, kind in sorted(search.kinds().items())
         ]
 
+    def clean_author(self) -> int | None:
+        """The id of the one active person shown by that name; a name nobody or several
+        people go by is refused, so a search never silently covers the wrong person."""
+        name = " ".join(self.cleaned_data["author"].split())
+        if not name:
+            return None
+        ids = list(
+            User.objects.filter(display_name__iexact=name, is_active=True).values_list(
+                "pk", flat=True
+            )[:2]
+        )
+        if not ids:
+            raise forms.ValidationError(_("No one goes by that name here."))
+        if len(ids) > 1:
+            raise forms.ValidationError(
+                _("More than one person goes by that name; search without it and look at "
+                  "who wrote each result.")
+            )  # fmt: skip
+        return ids[0]
+
+    def clean_tag(self) -> str:
+        return self.cleaned_data["tag"].strip().lstrip("#")
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("Choose a day on or after the first one."))
+        return data
+
+    def window(self) -> dict:
+        """``since`` and ``until`` as moments: from the start of the first day to the
+        end of the last, in the viewer's time zone."""
+        zone = timezone.get_current_timezone()
+
+        def start(day: dt.date) -> dt.datetime:
+            return dt.datetime.combine(day, dt.time.min, tzinfo=zone)
+
+        since, until = self.cleaned_data.get("since"), self.cleaned_data.get("until")
+        return {
+            "since": start(since) if since else None,
+            "until": start(until + dt.timedelta(days=1)) if until else None,
+        }
+
 
 class _Results:
     """What ``Paginator`` needs (a length and slices) over one search: the page asked
@@ -43,6 +103,7 @@ class _Results:
         self.query, self.filters = query, filters
         found = search.search(query, offset=offset, limit=PER_PAGE, **filters)
         self.total, self.offset, self.page = found.total, offset, found.results
+        self.capped = found.capped
 
     def count(self) -> int:
         return self.total
@@ -75,15 +136,21 @@ def search_page(request):
         results = _Results(
             data["q"], offset, scope_ids=scope, kind_scopes=narrower,
             kinds=[data["kind"]] if data["kind"] else None,
+            author_id=data["author"], tag=data["tag"] or None, **form.window(),
         )  # fmt: skip
         page = Paginator(results, PER_PAGE).get_page(number)
         # Results also come from public communities the filter does not offer.
         scopes = {result.scope_id for result in page.object_list}
         names = dict(Community.objects.filter(pk__in=scopes).values_list("pk", "name"))
+        people = {result.author_id for result in page.object_list} - {None}
+        authors = dict(User.objects.filter(pk__in=people).values_list("pk", "display_name"))
         context.update(
             query=data["q"],
             page=page,
-            rows=[(result, names.get(result.scope_id, "")) for result in page.object_list],
+            rows=[
+                (result, names.get(result.scope_id, ""), authors.get(result.author_id, ""))
+                for result in page.object_list
+            ],
         )
     return render(request, "communities/search.html", context)
 

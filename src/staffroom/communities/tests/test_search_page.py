@@ -10,6 +10,11 @@ from staffroom.cases.tests.factories import accepted, submitted
 from staffroom.communities import permissions, services
 from staffroom.communities.access import access_hub, community_access_for
 from staffroom.communities.models import HubRole, Membership
+from staffroom.conftest import make_user
+from staffroom.core import search
+from staffroom.discussions.models import Thread
+from staffroom.discussions.search import thread_document
+from staffroom.discussions.tests.factories import thread
 from staffroom.meetings.tests.factories import make_session
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +57,41 @@ def test_filters_by_community_and_kind(client, world):
     sessions_only = found(client, "field", kind="meetings.session")
     assert "notebooks" in sessions_only and "without a bus" not in sessions_only
     assert "2 results" in found(client, "field", community="open-science")
+
+
+def test_filters_by_author_tag_and_days_in_the_viewers_time_zone(client, world):
+    early = thread(world, user=world.member, title="Seed trays on the windowsill",
+                   body="Cress sprouts in four days. #botany")  # fmt: skip
+    later = thread(world, user=world.facilitator, title="Seed swaps with the county library",
+                   body="Bring envelopes.")  # fmt: skip
+    Thread.objects.filter(pk=early.pk).update(created_at="2026-03-01T05:30:00Z")
+    Thread.objects.filter(pk=later.pk).update(created_at="2026-03-02T18:00:00Z")
+    for made in (early, later):
+        made.refresh_from_db()
+        search.index(thread_document(made))
+    client.force_login(world.member)
+    mine = found(client, "seed", author=world.member.display_name.upper())
+    assert "trays" in mine and "swaps" not in mine
+    assert world.member.display_name in mine  # who wrote each result is shown
+    tagged = found(client, "seed", tag="#Botany")
+    assert "trays" in tagged and "swaps" not in tagged
+    # 05:30 UTC on 1 March is still 28 February in Chicago, the member's time zone.
+    assert world.member.time_zone == "America/Chicago"
+    feb = found(client, "seed", since="2026-02-28", until="2026-02-28")
+    assert "trays" in feb and "swaps" not in feb
+    march = found(client, "seed", since="2026-03-01", until="2026-03-02")
+    assert "swaps" in march and "trays" not in march
+
+
+def test_an_unknown_or_shared_author_name_or_backwards_days_are_explained(client, world):
+    make_user("twin1@example.org", "Sam Lee")
+    make_user("twin2@example.org", "sam lee")
+    client.force_login(world.member)
+    page = found(client, "seed", author="Nobody At All", since="2026-03-02", until="2026-03-01")
+    assert "No one goes by that name here." in page
+    assert 'value="Nobody At All"' in page
+    assert "Choose a day on or after the first one." in page
+    assert "More than one person goes by that name" in found(client, "seed", author="Sam Lee")
 
 
 def test_a_bad_filter_or_hostile_query_is_answered_not_an_error(client, world):
