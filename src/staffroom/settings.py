@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "staffroom.core.middleware.NullCharacterMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -124,6 +125,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 MAILERS = {"default": env_email_url("EMAIL_URL", "console:")}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Staffroom <staffroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Reply by email (notifications.inbound): unset, notification emails carry no reply
+# address and inbound mail is refused. The secret guards the provider webhook.
+INBOUND_EMAIL_DOMAIN = env_str("INBOUND_EMAIL_DOMAIN").strip().lower()
+INBOUND_EMAIL_SECRET = env_str("INBOUND_EMAIL_SECRET")
+# Larger than any reply needs (a phone's reply with a photo is a few MB), small enough
+# that a flood cannot fill the memory of a web process.
+INBOUND_EMAIL_MAX_BYTES = env_int("INBOUND_EMAIL_MAX_BYTES", 10 * 1024 * 1024)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
