@@ -4,7 +4,11 @@ import os
 import sys
 
 # Commands documented with a hyphen; Django's command names are module names.
-ALIASES = {"import-attendance": "import_attendance", "deid-eval": "deid_eval"}
+ALIASES = {
+    "import-attendance": "import_attendance",
+    "deid-eval": "deid_eval",
+    "inbound-email": "inbound_email",
+}
 
 
 def main() -> None:

@@ -13,11 +13,20 @@ class NotificationsConfig(AppConfig):
 
     def ready(self):
         from staffroom.core.navigation import nav_link_register
-        from staffroom.notifications.selectors import unread_count
+        from staffroom.notifications.digests import DIGEST
+        from staffroom.notifications.kinds import DAILY, OFF, WEEKLY, kind_register
+        from staffroom.notifications.selectors import unread_list
+
+        kind_register(
+            DIGEST,
+            label=_("What is new in my communities: threads, questions, sessions, cases"),
+            default=WEEKLY,
+            frequencies=(DAILY, WEEKLY, OFF),
+        )
 
         nav_link_register(
             order=30,
             label=_("Notifications"),
             url_name="notifications:notification_list",
-            count=unread_count,
+            count=unread_list,
         )

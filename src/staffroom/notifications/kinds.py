@@ -5,6 +5,7 @@ label a reader sees in their settings and how often it is emailed unless they ch
 from dataclasses import dataclass
 
 IMMEDIATELY, DAILY, WEEKLY, OFF = "immediately", "daily", "weekly", "off"
+EVERY_FREQUENCY = (IMMEDIATELY, DAILY, WEEKLY, OFF)
 
 
 @dataclass(frozen=True)
@@ -12,14 +13,19 @@ class Kind:
     key: str
     label: object  # a lazy translation
     default: str
+    # The frequencies a person may choose: something gathered for a digest only (its
+    # news) cannot be emailed "immediately".
+    frequencies: tuple[str, ...] = EVERY_FREQUENCY
 
 
 _KINDS: dict[str, Kind] = {}
 
 
-def kind_register(key: str, *, label, default: str = WEEKLY) -> None:
+def kind_register(
+    key: str, *, label, default: str = WEEKLY, frequencies: tuple[str, ...] = EVERY_FREQUENCY
+) -> None:
     """Make ``key`` a kind of notification; registering it again changes nothing."""
-    _KINDS.setdefault(key, Kind(key, label, default))
+    _KINDS.setdefault(key, Kind(key, label, default, frequencies))
 
 
 def kinds() -> list[Kind]:

@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from staffroom.communities.models import Community, Membership
 from staffroom.communities.selectors import community_readable
 from staffroom.notifications import kinds
-from staffroom.notifications.models import Notification, Preference
+from staffroom.notifications.models import DigestSchedule, Notification, Preference
 
 
 def _readable(user) -> QuerySet[Notification]:
@@ -20,8 +20,13 @@ def notification_list(user) -> QuerySet[Notification]:
     return _readable(user).select_related("actor")
 
 
+def unread_list(user) -> QuerySet[Notification]:
+    """``user``'s unread notifications (the header counts them)."""
+    return _readable(user).filter(read_at__isnull=True)
+
+
 def unread_count(user) -> int:
-    return _readable(user).filter(read_at__isnull=True).count()
+    return unread_list(user).count()
 
 
 def frequency_get(user, kind: str, community_id: int | None) -> str:
@@ -86,3 +91,8 @@ def preference_community_list(user) -> QuerySet[Community]:
     )
     chosen = Preference.objects.filter(community=OuterRef("pk"), user=user)
     return Community.objects.filter(Exists(member) | Exists(chosen)).order_by("name")
+
+
+def digest_schedule_get(user) -> DigestSchedule:
+    """When ``user``'s digests go out: their row, or (unsaved) the defaults."""
+    return DigestSchedule.objects.filter(user=user).first() or DigestSchedule(user=user)

@@ -16,8 +16,14 @@ from staffroom.communities.models import Community
 from staffroom.core.email import email_enqueue, email_render
 from staffroom.core.errors import DomainError
 from staffroom.core.urls import absolute_url
-from staffroom.notifications import kinds, selectors
-from staffroom.notifications.models import TEXT_MAX, Frequency, Notification, Preference
+from staffroom.notifications import inbound, kinds, selectors
+from staffroom.notifications.models import (
+    TEXT_MAX,
+    DigestSchedule,
+    Frequency,
+    Notification,
+    Preference,
+)
 
 UNSUBSCRIBE_SALT = "staffroom.notifications.unsubscribe"
 
@@ -26,17 +32,22 @@ class NotificationError(DomainError):
     pass
 
 
-def unsubscribe_token(user, kind: str, community) -> str:
+def unsubscribe_token(user, kind: str, community, *, digest: str | None = None) -> str:
     """A signed token that turns ``kind`` off for ``user`` in that community (or in all):
     whoever holds the email may use it without signing in, and it can be for nothing
-    else."""
+    else. With ``digest`` (daily or weekly) it is the token of that digest email, and
+    turns the whole digest off (``digest_stop``)."""
     # The community's slug, not its database id: nothing sequential goes into a URL.
     slug = community.slug if community is not None else None
-    return signing.dumps({"u": user.public_id, "k": kind, "c": slug}, salt=UNSUBSCRIBE_SALT)
+    data = {"u": user.public_id, "k": kind, "c": slug}
+    if digest is not None:
+        data["d"] = digest
+    return signing.dumps(data, salt=UNSUBSCRIBE_SALT)
 
 
 def unsubscribe_read(token: str) -> dict | None:
-    """The ``{"u", "k", "c"}`` a token carries, or None when it is forged or damaged."""
+    """The ``{"u", "k", "c"}`` a token carries (and ``"d"``, a digest's), or None when
+    it is forged or damaged."""
     try:
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
@@ -46,7 +57,9 @@ def unsubscribe_read(token: str) -> dict | None:
     return data
 
 
-def _email(notification: Notification, reply_to=None) -> None:
+def _email(notification: Notification, reply_address: str | None = None, reply_hint=None) -> None:
+    """Queue the email of one notification; with ``reply_address``, an answer to it
+    is posted where it came from (``inbound``), and ``reply_hint`` says so."""
     recipient = notification.recipient
     token = unsubscribe_token(recipient, notification.kind, notification.community)
     unsubscribe = absolute_url(reverse("notifications:unsubscribe", args=[token]))
@@ -56,6 +69,7 @@ def _email(notification: Notification, reply_to=None) -> None:
         "url": absolute_url(notification.url),
         "unsubscribe_url": unsubscribe,
         "settings_url": absolute_url(reverse("notifications:preference_edit")),
+        "reply_hint": reply_hint if reply_address else None,
     }
     with timezone.override(recipient.time_zone):
         message = email_render(
@@ -67,7 +81,21 @@ def _email(notification: Notification, reply_to=None) -> None:
         "List-Unsubscribe": f"<{unsubscribe}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
+    if reply_address:
+        headers["Reply-To"] = reply_address
     email_enqueue(to=[recipient.email], headers=headers, **message)
+
+
+def _reply_addresses(notifications: list[Notification], reply_to) -> tuple[dict[int, str], object]:
+    """Each recipient's reply address for ``reply_to`` (``(route, target)``), and the
+    route's hint; none when reply by email is not set up or the route is unknown."""
+    route = None
+    if reply_to and notifications and inbound.inbound_configured():
+        route = inbound.inbound_route_get(reply_to[0])
+    if route is None:
+        return {}, None
+    recipient_ids = [notification.recipient_id for notification in notifications]
+    return inbound.reply_addresses_ensure(recipient_ids, route.key, reply_to[1]), route.hint
 
 
 def _fit(text: str) -> str:
@@ -107,9 +135,10 @@ def notify_many(
         )
         for person in people
     )
-    for notification in notifications:
-        if notification.delivery == kinds.IMMEDIATELY:
-            _email(notification, reply_to)
+    emailed = [n for n in notifications if n.delivery == kinds.IMMEDIATELY]
+    addresses, hint = _reply_addresses(emailed, reply_to)
+    for notification in emailed:
+        _email(notification, addresses.get(notification.recipient_id), hint)
     return notifications
 
 
@@ -149,7 +178,7 @@ def preference_set(*, user, community, kind: str, frequency: str) -> Preference:
     for all their communities)."""
     if kinds.kind_get(kind) is None:
         raise NotificationError(_("There is no such kind of notification."), field=kind)
-    if frequency not in Frequency.values:
+    if frequency not in kinds.kind_get(kind).frequencies:
         raise NotificationError(_("Choose how often to be emailed."), field=kind)
     preference, _created = Preference.objects.update_or_create(
         user=user, community=community, kind=kind, defaults={"frequency": frequency}
@@ -190,6 +219,8 @@ def unsubscribe_target(token: str) -> tuple:
         community = Community.objects.filter(slug=data["c"]).first()
         if community is None:
             user = None
+    if data and data.get("d", kinds.DAILY) not in (kinds.DAILY, kinds.WEEKLY):
+        user = None
     if user is None or kind is None:
         raise NotificationError(_("This unsubscribe link is not valid."))
     return user, kind, community
@@ -199,5 +230,33 @@ def unsubscribe_target(token: str) -> tuple:
 def unsubscribe(*, token: str) -> tuple:
     """Turn off the email a token names; ``(kind, community or None)``."""
     user, kind, community = unsubscribe_target(token)
-    preference_set(user=user, community=community, kind=kind.key, frequency=Frequency.OFF)
+    digest = unsubscribe_read(token).get("d")
+    if digest is not None:
+        digest_stop(user=user, frequency=digest)
+    else:
+        preference_set(user=user, community=community, kind=kind.key, frequency=Frequency.OFF)
     return kind, community
+
+
+@transaction.atomic
+def digest_stop(*, user, frequency: str) -> None:
+    """Turn ``user``'s daily or weekly digest (``frequency``) off: each of their choices
+    that sends something in it becomes "no email", for all communities and for each,
+    and so does each kind that goes in it by default, and each notification still waiting
+    for it. Nothing is left for it to hold."""
+    Preference.objects.filter(user=user, frequency=frequency).update(frequency=Frequency.OFF)
+    # Those made since the last digest would otherwise make one more go out.
+    sent = DigestSchedule.objects.filter(user=user).values_list(f"{frequency}_sent_at", flat=True)
+    last = sent.first()
+    waiting = Notification.objects.filter(recipient=user, delivery=frequency)
+    if last is not None:
+        waiting = waiting.filter(created_at__gt=last)
+    waiting.update(delivery=Frequency.OFF)
+    chosen = set(
+        Preference.objects.filter(user=user, community=None).values_list("kind", flat=True)
+    )
+    Preference.objects.bulk_create(
+        Preference(user=user, community=None, kind=kind.key, frequency=Frequency.OFF)
+        for kind in kinds.kinds()
+        if kind.default == frequency and kind.key not in chosen
+    )

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from staffroom.core.errors import DomainError
 from staffroom.core.forms import add_domain_error
 from staffroom.core.pagination import paginate
-from staffroom.notifications import kinds, selectors, services
+from staffroom.notifications import digests, kinds, selectors, services
 from staffroom.notifications.access import access_notification
 from staffroom.notifications.forms import INHERIT, PreferenceForm, PreferenceScopeForm
 
@@ -45,11 +45,13 @@ def _preference_form(user, communities, scope) -> PreferenceForm:
     """The settings as they stand for ``scope`` (None: all communities)."""
     if scope is None:
         initial = {"community": ""} | selectors.preferences_get(user, None)
+        schedule = selectors.digest_schedule_get(user)
+        initial |= {"digest_hour": schedule.hour, "digest_weekday": schedule.weekday}
     else:
         own = selectors.preferences_own(user, scope.pk)
         initial = {"community": scope.slug}
         initial |= {kind.key: own.get(kind.key, INHERIT) for kind in kinds.kinds()}
-    return PreferenceForm(initial=initial, communities=communities)
+    return PreferenceForm(initial=initial, communities=communities, time_zone=user.time_zone)
 
 
 @login_required
@@ -59,7 +61,7 @@ def preference_edit(request):
         scope = PreferenceScopeForm(request.GET, communities=communities).chosen()
         form = _preference_form(request.user, communities, scope)
         return render(request, "notifications/preference_form.html", {"form": form})
-    form = PreferenceForm(request.POST, communities=communities)
+    form = PreferenceForm(request.POST, communities=communities, time_zone=request.user.time_zone)
     if "community" in form.errors:
         # A community no longer offered (left, or a stale page): its kind fields cannot be
         # judged, so show the settings for all communities with the reason beside the scope.
@@ -70,6 +72,8 @@ def preference_edit(request):
         scope = form.chosen()
         try:
             services.preferences_set(user=request.user, community=scope, choices=form.frequencies())
+            if form.schedule() is not None:
+                digests.digest_schedule_set(user=request.user, **form.schedule())
         except DomainError as error:
             add_domain_error(form, error)
         else:
@@ -90,5 +94,6 @@ def unsubscribe(request, token):
     done = request.method == "POST"
     if done:
         services.unsubscribe(token=token)
-    context = {"kind": kind, "community": community, "done": done}
+    digest = services.unsubscribe_read(token).get("d")
+    context = {"kind": kind, "community": community, "done": done, "digest": digest}
     return render(request, "notifications/unsubscribe.html", context)

@@ -23,10 +23,12 @@ def test_notification_pages_pass_axe_in_chromium(
         services.notify(recipient=world.member, kind="mention", actor=world.facilitator,
                         community=world.public, text=text, url="/")  # fmt: skip
     token = services.unsubscribe_token(world.member, "mention", world.public)
+    digest = services.unsubscribe_token(world.member, "digest", None, digest="weekly")
     pages = [
         ("notifications", world.member, reverse("notifications:notification_list")),
         ("email settings", world.member, reverse("notifications:preference_edit")),
         ("unsubscribe", None, reverse("notifications:unsubscribe", args=[token])),
+        ("digest unsubscribe", None, reverse("notifications:unsubscribe", args=[digest])),
     ]
     folder = Path(request.config.rootpath) / "var" / "screenshots" / "notification-pages"
     order = {None: 0, world.member: 1}

@@ -5,12 +5,27 @@ their own; another person's notification is a 404, as is one that does not exist
 unsubscribe link in an email works for whoever holds it, signed in or not; a forged one
 is a 404."""
 
-from staffroom.notifications import services
+from django.conf import settings
+
+from staffroom.notifications import kinds, services
 from staffroom.walk import DONE, LOGIN, SIGNED_IN, Case, answers
 
 SIGNED_IN_POST = answers(LOGIN, DONE, DONE, DONE, DONE)
 ANYONE = answers(200, 200, 200, 200, 200)
 NOT_FOUND_SIGNED_IN = answers(LOGIN, 404, 404, 404, 404)
+# The mail provider's webhook answers no person: without its secret, a 403 for everyone,
+# or a 404 where reply by email is not set up (as in a test run without INBOUND_EMAIL_*;
+# test_inbound.py sets it up and sends the secret).
+_INBOUND_SET_UP = bool(settings.INBOUND_EMAIL_DOMAIN and settings.INBOUND_EMAIL_SECRET)
+WEBHOOK_WITHOUT_SECRET = answers(*[403 if _INBOUND_SET_UP else 404] * 5)
+
+
+def every_kind_answered() -> dict:
+    """The settings form for all communities with every registered kind answered (the
+    parts above register theirs) and the digests' hour and day."""
+    data = {kind.key: kind.default for kind in kinds.kinds()}
+    data.update({"community": "", "mention": "off", "digest_hour": "7", "digest_weekday": "0"})
+    return data
 
 
 def members_notification(world, slug) -> dict:
@@ -39,7 +54,7 @@ CASES = [
          kwargs=lambda world, slug: {"public_id": "000000000000"}),
     Case("notifications:preference_edit", "-", SIGNED_IN),
     Case("notifications:preference_edit", "-", SIGNED_IN_POST, method="post",
-         data=lambda world, slug: {"community": "", "mention": "off", "reply": "daily"}),
+         data=lambda world, slug: every_kind_answered()),
     Case("notifications:unsubscribe", "good", ANYONE, kwargs=token("good")),
     Case("notifications:unsubscribe", "good", ANYONE, method="post", kwargs=token("good"),
          data=lambda world, slug: {"List-Unsubscribe": "One-Click"}),
@@ -47,4 +62,6 @@ CASES = [
          kwargs=token("forged")),
     Case("notifications:unsubscribe", "forged", answers(404, 404, 404, 404, 404),
          method="post", kwargs=token("forged")),
+    Case("notifications:inbound_email", "no secret", WEBHOOK_WITHOUT_SECRET, method="post",
+         data=lambda world, slug: {"email": "From: someone@example.org\n\nHello"}),
 ]  # fmt: skip
