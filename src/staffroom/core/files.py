@@ -19,6 +19,16 @@ from django.db.models.fields.files import FieldFile
 logger = logging.getLogger(__name__)
 
 _ZIP_KINDS = {"word/": "docx", "ppt/": "pptx"}
+# The media type to serve each kind ``sniff_material`` tells with.
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
 
 
 def sniff_material(head: bytes, data: bytes | None = None) -> str | None:

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from staffroom.communities import permissions
 from staffroom.communities.access import CommunityAccess, check_capability
-from staffroom.discussions.models import Reply, Revision, Thread
+from staffroom.discussions.models import ConversationMember, Reply, Revision, Thread
 
 
 def is_thread_author(access: CommunityAccess, thread: Thread) -> bool:
@@ -88,3 +88,19 @@ def may_mark_answer(access: CommunityAccess, thread: Thread) -> bool:
 def may_react(access: CommunityAccess, author_id: int | None) -> bool:
     """Those who take part react to other people's posts (not to their own)."""
     return access.has(permissions.PARTICIPATE) and author_id != access.user.pk
+
+
+def access_conversation(user, public_id: str) -> ConversationMember:
+    """``user``'s place in the conversation ``public_id`` (its ``conversation`` joined):
+    404 unless they are in it now. Only the people in a conversation see it; one who
+    left, or a site admin, is told it does not exist."""
+    member = (
+        ConversationMember.objects.select_related("conversation")
+        .filter(conversation__public_id=public_id, user_id=user.pk, left_at__isnull=True)
+        .first()
+        if user.is_authenticated
+        else None
+    )
+    if member is None:
+        raise Http404
+    return member

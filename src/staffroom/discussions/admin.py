@@ -1,9 +1,11 @@
 """The admin shows discussions for support; every change goes through the services
 (they keep the rendered HTML, the tags, the counts, the history and the search index in
-step), so what they own is read-only here."""
+step), so what they own is read-only here. Deleting, one or many at once, goes through
+``removal`` for the same reason."""
 
 from django.contrib import admin
 
+from staffroom.discussions import removal
 from staffroom.discussions.models import Reply, Thread
 
 
@@ -35,6 +37,12 @@ class ThreadAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def delete_model(self, request, obj):
+        removal.thread_delete(actor=request.user, thread=obj)
+
+    def delete_queryset(self, request, queryset):
+        removal.threads_delete(actor=request.user, threads=queryset)
+
 
 @admin.register(Reply)
 class ReplyAdmin(admin.ModelAdmin):
@@ -46,3 +54,9 @@ class ReplyAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def delete_model(self, request, obj):
+        removal.reply_delete(actor=request.user, reply=obj)
+
+    def delete_queryset(self, request, queryset):
+        removal.replies_delete(actor=request.user, replies=queryset)

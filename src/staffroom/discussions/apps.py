@@ -16,7 +16,14 @@ class DiscussionsConfig(AppConfig):
         # registries.
         from staffroom.communities.home_sections import home_sections
         from staffroom.core import search
-        from staffroom.discussions import mentions
+        from staffroom.core.navigation import nav_link_register
+        from staffroom.discussions import (
+            conversation_selectors,
+            conversations,
+            digest,
+            inbound,
+            mentions,
+        )
         from staffroom.discussions.search import (
             REPLY,
             THREAD,
@@ -24,7 +31,9 @@ class DiscussionsConfig(AppConfig):
             thread_documents,
         )
         from staffroom.discussions.views import community_home_section
-        from staffroom.notifications.kinds import IMMEDIATELY, kind_register
+        from staffroom.notifications.digests import digest_section_register
+        from staffroom.notifications.inbound import inbound_route_register
+        from staffroom.notifications.kinds import DAILY, IMMEDIATELY, kind_register
 
         home_sections.register(order=15, template="discussions/includes/discussions_home.html")(
             community_home_section
@@ -33,3 +42,32 @@ class DiscussionsConfig(AppConfig):
         search.register(REPLY, label=_("Reply"), documents=reply_documents)
         kind_register(mentions.MENTION, label=_("Mentions of me"), default=IMMEDIATELY)
         kind_register(mentions.REPLY, label=_("Replies to my posts"), default=IMMEDIATELY)
+        # Watching a thread is asked for one thread at a time: its replies come at once.
+        # A followed tag can bring many threads: they come in the daily digest.
+        kind_register(mentions.WATCHED, label=_("Replies in threads I watch"), default=IMMEDIATELY)
+        kind_register(
+            mentions.FOLLOWED_TAG, label=_("New threads with tags I follow"), default=DAILY
+        )
+        nav_link_register(
+            order=25, label=_("Since my last visit"), url_name="discussions:since_list"
+        )
+        kind_register(conversations.MESSAGE, label=_("Direct messages"), default=IMMEDIATELY)
+        digest_section_register(
+            "discussions.new", label=_("New threads"), order=10, build=digest.new_threads
+        )
+        digest_section_register(
+            "discussions.waiting", label=_("Questions still waiting for an answer"), order=20,
+            build=digest.waiting_questions, news=False,
+        )  # fmt: skip
+        inbound_route_register(
+            inbound.THREAD, inbound.thread_reply_by_email,
+            hint=_("Reply to this email to answer in the thread."),
+        )  # fmt: skip
+        inbound_route_register(
+            inbound.CONVERSATION, inbound.conversation_reply_by_email,
+            hint=_("Reply to this email to answer in the conversation."),
+        )  # fmt: skip
+        nav_link_register(
+            order=28, label=_("Messages"), url_name="discussions:conversation_list",
+            count=conversation_selectors.unread_list,
+        )  # fmt: skip

@@ -6,8 +6,16 @@ without regard to case. The longest run of up to five words that is exactly one
 person's name wins ("@Ana Ruiz thanks" mentions Ana Ruiz, not a person named "Ana").
 Names are matched only among the people who may read the thread's community, so a
 stranger who shares a member's name neither steals nor blocks the mention; a name two
-of those readers share is ambiguous and mentions no one. Whoever is replied to or
-quoted is told only if they may read the thread.
+of those readers share is ambiguous and mentions no one.
+
+Who is told of a post, each person once, in this order of precedence: those it newly
+mentions ("mention"); for a new reply, the thread's author and the quoted reply's
+author ("reply") and those who watch the thread ("watched"); for a new thread, those
+who follow one of its tags ("followed_tag"). An edit tells only the newly mentioned:
+a tag an edit adds tells no one, since the thread is not new. Whoever has muted the
+thread is told nothing, and only those who may read the thread's community now are
+told (one who followed a tag of a community that has since become private is not).
+A post costs the same number of queries however many people it tells.
 """
 
 import re
@@ -21,11 +29,11 @@ from django.utils.translation import gettext_noop
 
 from staffroom.accounts.models import User
 from staffroom.communities import permissions
-from staffroom.communities.access import community_access_for
 from staffroom.communities.models import HubRole, Membership, Visibility
-from staffroom.notifications.services import notify
+from staffroom.discussions.models import TagFollow, ThreadSubscription, ThreadTag
+from staffroom.notifications.services import notify_many
 
-MENTION, REPLY = "mention", "reply"
+MENTION, REPLY, WATCHED, FOLLOWED_TAG = "mention", "reply", "watched", "followed_tag"
 MAX_MENTIONS = 20  # a post that names more people than this is a broadcast, not a mention
 # "@" and up to five words of a name.
 _MENTION = re.compile(r"(?:^|(?<=[\s(\[]))@(\w[\w.'’-]*(?:[ \t]+[\w.'’-]+){0,4})")
@@ -90,22 +98,80 @@ def mentions_parse(text: str, community) -> list[User]:
     return mentioned
 
 
-def _may_read(user, community) -> bool:
-    return community_access_for(user, community).has(permissions.READ)
+def _text(actor, thread, message: str, tags: dict[int, str] | None = None):
+    """The notification's text for each recipient, in their own language."""
+
+    def text(recipient) -> str:
+        with translation.override(recipient.language or settings.LANGUAGE_CODE):
+            values = {"name": actor.display_name, "title": thread.title}
+            if tags is not None:
+                values["tag"] = tags[recipient.pk]
+            return _(message) % values
+
+    return text
 
 
-def _tell(recipient, kind, actor, thread, url, message) -> None:
-    with translation.override(recipient.language or settings.LANGUAGE_CODE):
-        text = _(message) % {"name": actor.display_name, "title": thread.title}
-    notify(recipient=recipient, kind=kind, actor=actor, community=thread.community, text=text,
-           url=url)  # fmt: skip
+def _tell(recipients, kind, actor, thread, url, message, tags=None) -> None:
+    if recipients:  # an empty call would still cost a savepoint
+        notify_many(
+            recipients=recipients, kind=kind, actor=actor, community=thread.community,
+            text=_text(actor, thread, message, tags), url=url,
+            reply_to=("thread", thread.public_id),
+        )  # fmt: skip
+
+
+def _mentioned(thread, body, earlier_body, skip: set[int]) -> list[User]:
+    community = thread.community
+    already = set()
+    if earlier_body is not None:
+        already = {user.pk for user in mentions_parse(earlier_body, community)}
+    return [user for user in mentions_parse(body, community)
+            if user.pk not in already and user.pk not in skip]  # fmt: skip
+
+
+def _replied_to(thread, reply, skip: set[int]) -> list[tuple[User, str]]:
+    """The thread's author and the quoted reply's author, if they may read the thread."""
+    replied_to = [(thread.author, gettext_noop("%(name)s replied to your thread “%(title)s”."))]
+    if reply.quoting is not None:
+        quoted = gettext_noop("%(name)s quoted your reply in “%(title)s”.")
+        replied_to.append((reply.quoting.author, quoted))
+    candidates = {user.pk for user, _message in replied_to if user is not None} - skip
+    readers = set(_readers(thread.community).filter(pk__in=candidates).values_list("pk", flat=True))
+    return [(user, message) for user, message in replied_to
+            if user is not None and user.pk in readers]  # fmt: skip
+
+
+def _watchers(thread) -> list[User]:
+    watching = ThreadSubscription.objects.filter(
+        thread=thread, user=OuterRef("pk"), level=ThreadSubscription.Level.WATCHING
+    )
+    return list(_readers(thread.community).filter(Exists(watching)).order_by("pk"))
+
+
+def _tag_followers(thread) -> tuple[list[User], dict[int, str]]:
+    """Those who follow a tag of ``thread`` and may read it, and the first of its tags
+    each follows (the one their notification names)."""
+    follows = (
+        TagFollow.objects.filter(
+            community_id=thread.community_id,
+            name__in=ThreadTag.objects.filter(thread=thread).values("name"),
+            user__in=_readers(thread.community).values("pk"),
+        )
+        .select_related("user")
+        .order_by("user_id", "name")
+    )
+    people, tags = [], {}
+    for follow in follows:
+        if follow.user_id not in tags:
+            tags[follow.user_id] = follow.name
+            people.append(follow.user)
+    return people, tags
 
 
 def post_notify(*, actor, thread, body: str, earlier_body: str | None = None, reply=None) -> None:
-    """Tell the people a new or edited post concerns: those it newly mentions, and, for
-    a new reply, the thread's author and the author of the reply it quotes. Each person
-    is told once, and only if they may read the thread (those mentioned are found only
-    among its readers)."""
+    """Tell the people a new or edited post concerns (see the module's docstring): each
+    once, none who muted the thread, none who may not read it; one ``notify_many`` per
+    kind of message, so a fixed number of queries however many are told."""
     if reply is None:
         url = reverse("discussions:thread_detail", args=[thread.community.slug, thread.public_id])
     else:
@@ -114,21 +180,27 @@ def post_notify(*, actor, thread, body: str, earlier_body: str | None = None, re
             args=[thread.community.slug, thread.public_id, reply.public_id],
         )
     edited = earlier_body is not None
-    community = thread.community
-    already = {user.pk for user in mentions_parse(earlier_body, community)} if edited else set()
-    told = {actor.pk}
-    for user in mentions_parse(body, community):
-        if user.pk not in already and user.pk not in told:
-            told.add(user.pk)
-            _tell(user, MENTION, actor, thread, url,
-                  gettext_noop("%(name)s mentioned you in “%(title)s”."))  # fmt: skip
-    if reply is None or edited:
+    muted = set(
+        ThreadSubscription.objects.filter(
+            thread=thread, level=ThreadSubscription.Level.MUTED
+        ).values_list("user_id", flat=True)
+    )
+    told = {actor.pk} | muted
+    mentioned = _mentioned(thread, body, earlier_body, told)
+    told |= {user.pk for user in mentioned}
+    _tell(mentioned, MENTION, actor, thread, url,
+          gettext_noop("%(name)s mentioned you in “%(title)s”."))  # fmt: skip
+    if edited:
         return
-    replied_to = [(thread.author, gettext_noop("%(name)s replied to your thread “%(title)s”."))]
-    if reply.quoting is not None:
-        quoted = gettext_noop("%(name)s quoted your reply in “%(title)s”.")
-        replied_to.append((reply.quoting.author, quoted))
-    for user, message in replied_to:
-        if user is not None and user.pk not in told and _may_read(user, thread.community):
+    if reply is None:
+        followers, tags = _tag_followers(thread)
+        _tell([user for user in followers if user.pk not in told], FOLLOWED_TAG, actor, thread,
+              url, gettext_noop("%(name)s started “%(title)s”, tagged #%(tag)s, which you follow."),
+              tags)  # fmt: skip
+        return
+    for user, message in _replied_to(thread, reply, told):
+        if user.pk not in told:  # the thread's author whose reply is quoted: told once
             told.add(user.pk)
-            _tell(user, REPLY, actor, thread, url, message)
+            _tell([user], REPLY, actor, thread, url, message)
+    _tell([user for user in _watchers(thread) if user.pk not in told], WATCHED, actor, thread,
+          url, gettext_noop("%(name)s replied in “%(title)s”, a thread you watch."))  # fmt: skip

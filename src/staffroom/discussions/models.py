@@ -60,6 +60,12 @@ class Thread(models.Model):
             models.Index(
                 fields=["community", "-pinned", "-last_activity_at"], name="thread_latest"
             ),
+            # The unanswered questions, oldest first, straight from the index: every
+            # filter of ``unanswered_list`` is an equality on a column before the order.
+            models.Index(
+                fields=["community", "kind", "answer", "closed", "locked", "created_at"],
+                name="thread_unanswered",
+            ),
         ]
 
     def __str__(self):
@@ -230,8 +236,9 @@ class Bookmark(models.Model):
 
 
 class ReadMarker(models.Model):
-    """How many of a thread's replies (in order) ``user`` has had on screen. Replies are
-    never deleted, so the next one is the first unread."""
+    """How many of a thread's replies (in order) ``user`` has had on screen, so the next
+    one is the first unread. Deleting a reply moves back the markers that had counted it
+    (``removal.reply_delete``)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")

@@ -38,12 +38,14 @@ __all__ = [
     "Result",
     "SearchPage",
     "index",
+    "index_many",
     "kinds",
     "rebuild",
     "register",
     "retitle",
     "search",
     "unindex",
+    "unindex_many",
     "unregister",
 ]
 
@@ -100,8 +102,11 @@ class Result:
 
 @dataclass(frozen=True)
 class SearchPage:
+    """``total`` counts at most ``backends.MAX_MATCHES``; ``capped``: more matched."""
+
     results: list[Result]
     total: int
+    capped: bool = False
 
 
 # Filled at import / AppConfig.ready time only, so it is the same in every process.
@@ -178,11 +183,39 @@ def index(document: Document) -> None:
     )
 
 
+def index_many(documents: Iterable[Document]) -> int:
+    """``index`` for many documents at once (a thread's replies when it moves), a
+    delete and a bulk insert per batch rather than queries per document. Returns how
+    many were indexed."""
+    from staffroom.core.models import SearchEntry
+
+    count = 0
+    for batch in _batches(documents):
+        for kind in {entry.kind for entry in batch}:
+            ids = [entry.object_id for entry in batch if entry.kind == kind]
+            SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
+        SearchEntry.objects.bulk_create(batch)
+        count += len(batch)
+    return count
+
+
 def unindex(kind: str, object_id: str | int) -> None:
     """Remove the entry of that object, if there is one."""
     from staffroom.core.models import SearchEntry
 
     SearchEntry.objects.filter(kind=kind, object_id=str(object_id)).delete()
+
+
+def unindex_many(kind: str, object_ids: Iterable[str | int]) -> int:
+    """Remove the entries of ``object_ids`` (of ``kind``), one DELETE per batch: for the
+    many entries that go at once (a thread's replies). Returns how many were removed."""
+    from staffroom.core.models import SearchEntry
+
+    ids = (str(object_id) for object_id in object_ids)
+    removed = 0
+    while batch := list(islice(ids, _BATCH)):
+        removed += SearchEntry.objects.filter(kind=kind, object_id__in=batch).delete()[0]
+    return removed
 
 
 def retitle(kind: str, object_ids: Iterable[str | int], title: str) -> int:
@@ -238,9 +271,10 @@ def search(
     offset: int = 0,
 ) -> SearchPage:
     """Entries matching ``query`` (words, "phrases", ``prefix*``; see ``parse_query``),
-    best first, within ``scope_ids`` (``None``: every community, for site-wide staff
-    tools only) and, for a kind in ``kind_scopes``, within that kind's own narrower
-    scopes (things only a community's members may read, not all its readers); of
+    best first among the newest ``backends.MAX_MATCHES`` matches, within ``scope_ids``
+    (``None``: every community, for site-wide staff tools only) and, for a kind in
+    ``kind_scopes``, within that kind's own narrower scopes (things only a community's
+    members may read, not all its readers); of
     ``kinds``, by ``author_id``, tagged ``tag``, created in ``[since, until)``. Never
     raises on what a person types; at most two queries."""
     terms = parse_query(query)
@@ -250,7 +284,7 @@ def search(
     tag = _tag(tag or "") or None  # stored tags are normalised the same way
     if not terms or scope_ids == [] or kinds == []:
         return SearchPage(results=[], total=0)
-    entries, total = backends.run(
+    entries, total, capped = backends.run(
         terms,
         limit=max(1, min(int(limit), MAX_LIMIT)),
         offset=max(0, int(offset)),
@@ -278,4 +312,4 @@ def search(
         )
         for entry in entries
     ]
-    return SearchPage(results=results, total=total)
+    return SearchPage(results=results, total=total, capped=capped)

@@ -1,7 +1,12 @@
 """The two full-text backends behind ``search()``: the same filters, the same
 parsed terms, the same order of ties; only the match and the rank differ by vendor.
 
-Both run exactly two queries (the total, then the page), whatever the data."""
+Both run exactly two queries (the total, then the page), whatever the data.
+
+Both rank only the newest ``MAX_MATCHES`` matches (by entry id, the order entries were
+indexed in): ranking and counting every match of a common word in millions of entries
+takes seconds, and the newest thousand hold what a person looks for. The total then
+stops at ``MAX_MATCHES`` and says it is capped."""
 
 from django.db import connection
 
@@ -20,6 +25,8 @@ PG_VECTOR = (
 )
 # SQLite: bm25 weights for (folded_title, folded_body, folded_tags); lower is better.
 SQLITE_RANK = f"bm25({FTS_TABLE}, 10.0, 1.0, 2.0)"
+
+MAX_MATCHES = 1000
 
 COLUMNS = ", ".join(
     f"{TABLE}.{name}"
@@ -89,36 +96,47 @@ def _filters(
     return where, params
 
 
-def run(terms: list[Term], *, limit: int, offset: int, **filters) -> tuple[list, int]:
-    """The page of matching entries (SearchEntry), best first, and how many match."""
+def run(terms: list[Term], *, limit: int, offset: int, **filters) -> tuple[list, int, bool]:
+    """The page of matching entries (SearchEntry), best first, among the newest
+    ``MAX_MATCHES`` matches; how many of those there are; whether there are more."""
     from staffroom.core.models import SearchEntry
 
     where, params = _filters(**filters)
     if connection.vendor == "sqlite":
+        # The FTS5 table yields its matches newest rowid first by itself, so the scan
+        # stops after MAX_MATCHES rows instead of ranking every match.
         source = f"{FTS_TABLE} JOIN {TABLE} ON {TABLE}.id = {FTS_TABLE}.rowid"
         where.insert(0, f"{FTS_TABLE} MATCH %s")
         rank, direction = SQLITE_RANK, "ASC"
         params.insert(0, fts5_match(terms))
-        rank_params = []
+        rank_params, newest_first = [], f"{FTS_TABLE}.rowid DESC"
     elif connection.vendor == "postgresql":
         source = TABLE
         where.insert(0, f"{PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s)")
         rank = f"ts_rank({PG_VECTOR}, to_tsquery('simple'::regconfig, %s))"
         direction = "DESC"
         params.insert(0, pg_tsquery(terms))
-        rank_params = [pg_tsquery(terms)]
+        rank_params, newest_first = [pg_tsquery(terms)], f"{TABLE}.id DESC"
     else:  # pragma: no cover - the project runs on these two only
         raise NotImplementedError(f"search has no backend for {connection.vendor}")
     clause = " AND ".join(where)
+    newest = f"FROM {source} WHERE {clause} ORDER BY {newest_first} LIMIT %s"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM {source} WHERE {clause}", params)
-        total = cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT COUNT(*) FROM (SELECT {TABLE}.id {newest}) AS hits",
+            [*params, MAX_MATCHES + 1],
+        )
+        found = cursor.fetchone()[0]
+    total, capped = min(found, MAX_MATCHES), found > MAX_MATCHES
     if not total or offset >= total:
-        return [], total
+        return [], total, capped
     sql = (
-        f"SELECT {COLUMNS}, {rank} AS rank FROM {source} WHERE {clause} "
-        f"ORDER BY rank {direction}, {TABLE}.created_at DESC, {TABLE}.id DESC "
+        f"SELECT {COLUMNS}, hits.rank AS rank FROM "
+        f"(SELECT {TABLE}.id AS id, {rank} AS rank {newest}) AS hits "
+        f"JOIN {TABLE} ON {TABLE}.id = hits.id "
+        f"ORDER BY hits.rank {direction}, {TABLE}.created_at DESC, {TABLE}.id DESC "
         "LIMIT %s OFFSET %s"
     )
-    entries = list(SearchEntry.objects.raw(sql, [*rank_params, *params, limit, offset]))
-    return entries, total
+    params = [*rank_params, *params, MAX_MATCHES, limit, offset]
+    entries = list(SearchEntry.objects.raw(sql, params))
+    return entries, total, capped

@@ -5,15 +5,21 @@ and those who run it otherwise (an outsider of a private or hidden one gets a 40
 Posting, replying and reacting are for those who take part (members and facilitators;
 the hub admin runs the community without taking part: 403); bookmarking for any reader
 who is signed in. Editing is for the author and those who moderate; pinning, locking,
-closing and hiding an earlier version for those who moderate."""
+closing and hiding an earlier version for those who moderate. A post's files are for
+whoever reads the thread; moving a thread for those who moderate; sharing it for a
+signed-in reader."""
 
 from staffroom.communities.access import community_access_for
-from staffroom.discussions import services
+from staffroom.discussions import services, sharing
+from staffroom.discussions.tests.attaching import attached_thread
 from staffroom.discussions.tests.factories import question, reply, thread
+from staffroom.discussions.tests.walk_conversations import CASES as CONVERSATION_CASES
 from staffroom.walk import (
     DONE,
     LOGIN,
     MISSING,
+    PUBLIC,
+    RUN_COMMUNITY,
     RUN_COMMUNITY_POST,
     SIGNED_IN,
     Case,
@@ -110,6 +116,72 @@ def _text(**fields):
     return lambda world, slug: fields
 
 
+def _elsewhere(world, slug):
+    """Another community than ``slug``'s, where the member and the facilitator take
+    part too: where a thread is moved or shared to, or comes from."""
+    return world.private if slug == PUBLIC else world.public
+
+
+def attachment_id(world, slug) -> dict:
+    if slug == MISSING:
+        return {"public_id": NO_SUCH_ID, "attachment_id": NO_SUCH_ID}
+    made = attached_thread(world, _community(world, slug))
+    return {"public_id": made.public_id, "attachment_id": made.attachments.first().public_id}
+
+
+def shared_id(by: str):
+    """A thread of another community shared into ``slug``'s by ``by``."""
+
+    def build(world, slug) -> dict:
+        if slug == MISSING:
+            return {"public_id": NO_SUCH_ID}
+        user = getattr(world, by)
+        made = thread(world, _elsewhere(world, slug), user=user)
+        sharing.thread_share(actor=user, access=community_access_for(user, made.community),
+                             thread=made, destination=_community(world, slug))  # fmt: skip
+        return {"public_id": made.public_id}
+
+    return build
+
+
+def _destination(field):
+    return lambda world, slug: {field: _elsewhere(world, slug).slug if slug != MISSING else PUBLIC}
+
+
+# Moving: who moderates the thread's community and takes part where it goes (the hub
+# admin takes part nowhere: the form comes back, 400).
+MOVE_POST = dict(
+    public=answers(LOGIN, 403, 403, DONE, 400),
+    private=answers(LOGIN, 404, 403, DONE, 400),
+    hidden=answers(404, 404, 403, DONE, 400),
+)
+# Sharing: a signed-in reader, into a community they take part in (the outsider and
+# the hub admin have none: 400).
+READ_SIGNED_IN = dict(
+    public=answers(LOGIN, 200, 200, 200, 200),
+    private=answers(LOGIN, 404, 200, 200, 200),
+    hidden=answers(404, 404, 200, 200, 200),
+)
+SHARE_POST = dict(
+    public=answers(LOGIN, 400, DONE, DONE, 400),
+    private=answers(LOGIN, 404, DONE, DONE, 400),
+    hidden=answers(404, 404, DONE, DONE, 400),
+)
+# Removing a share: who shared it, or whoever moderates where it was shared. Into the
+# public community it comes from the private one, so those who cannot read that one
+# do not see it (404).
+UNSHARE_OWN = dict(
+    public=answers(404, 404, DONE, DONE, DONE),
+    private=answers(LOGIN, 404, DONE, DONE, DONE),
+    hidden=answers(404, 404, DONE, DONE, DONE),
+)
+UNSHARE_OTHERS = dict(
+    public=answers(404, 404, 403, DONE, DONE),
+    private=answers(LOGIN, 404, 403, DONE, DONE),
+    hidden=answers(404, 404, 403, DONE, DONE),
+)
+
+
 CASES = [
     Case("discussions:bookmark_list", "-", SIGNED_IN),
     *scoped("discussions:thread_list", **READ),
@@ -143,4 +215,39 @@ CASES = [
     *scoped("discussions:reply_edit", kwargs=reply_id("facilitator"), **EDIT_OTHERS),
     *scoped("discussions:reply_edit", method="post", kwargs=reply_id("member"),
             data=_text(body="Edited."), **EDIT_OWN_POST),
+    *scoped("discussions:attachment_download", kwargs=attachment_id, **READ),
+    *scoped("discussions:thread_move", kwargs=thread_id(), **RUN_COMMUNITY),
+    *scoped("discussions:thread_move", method="post", kwargs=thread_id(),
+            data=_destination("community"), **MOVE_POST),
+    *scoped("discussions:thread_share", kwargs=thread_id(), **READ_SIGNED_IN),
+    *scoped("discussions:thread_share", method="post", kwargs=thread_id(),
+            data=_destination("share-community"), **SHARE_POST),
+    *scoped("discussions:share_list", **READ),
+    *scoped("discussions:share_remove", method="post", kwargs=shared_id("member"),
+            **UNSHARE_OWN),
+    *scoped("discussions:share_remove", method="post", kwargs=shared_id("facilitator"),
+            **UNSHARE_OTHERS),
 ]  # fmt: skip
+
+# Following (following_views.py): any signed-in reader of the community chooses how to
+# hear of a thread or a tag (the outsider too, on the public one); each lists their own.
+FOLLOW = dict(
+    public=answers(LOGIN, 200, 200, 200, 200),
+    private=answers(LOGIN, 404, 200, 200, 200),
+    hidden=answers(404, 404, 200, 200, 200),
+)
+CASES += [
+    Case("discussions:following_list", "-", SIGNED_IN),
+    Case("discussions:following_tags", "-", SIGNED_IN),
+    Case("discussions:since_list", "-", SIGNED_IN),
+    *scoped("discussions:thread_subscription", kwargs=thread_id(), **FOLLOW),
+    *scoped("discussions:thread_subscription", method="post", kwargs=thread_id(),
+            data=_text(level="watching"), **_post(FOLLOW)),
+    *scoped("discussions:tag_follow", kwargs=lambda world, slug: {"tag": "homeroom"}, **FOLLOW),
+    *scoped("discussions:tag_follow", method="post",
+            kwargs=lambda world, slug: {"tag": "homeroom"}, data=_text(follow="follow"),
+            **_post(FOLLOW)),
+]  # fmt: skip
+
+# Direct conversations (walk_conversations.py).
+CASES += CONVERSATION_CASES
