@@ -29,14 +29,20 @@ MODERATE = "moderate"
 SCHEDULE = "schedule"
 EDIT_COMMUNITY = "edit_community"
 REVIEW_CASES = "review_cases"  # the case queue: accept or return submitted cases
+MANAGE_SURVEYS = "manage_surveys"  # deploy surveys to the community, follow response rates
 
 # Capabilities in a hub.
 CREATE_COMMUNITY = "create_community"
 VIEW_HUB_REPORTS = "view_hub_reports"
 EVALUATE = "evaluate"
+BUILD_INSTRUMENTS = "build_instruments"  # the hub's questionnaires: build, version, import
+# Hub-wide surveys, and every survey of the hub's communities.
+MANAGE_HUB_SURVEYS = "manage_hub_surveys"
 
 _MEMBER = {SEE, READ, VIEW_MEMBERS, PARTICIPATE, LEAVE}
-_RUNS_COMMUNITY = {INVITE, MANAGE_MEMBERS, MODERATE, SCHEDULE, EDIT_COMMUNITY, REVIEW_CASES}
+_RUNS_COMMUNITY = {
+    INVITE, MANAGE_MEMBERS, MODERATE, SCHEDULE, EDIT_COMMUNITY, REVIEW_CASES, MANAGE_SURVEYS,
+}  # fmt: skip
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     # Anyone, signed in or not, looking at a public or a private (listed) community.
@@ -49,12 +55,16 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     "member": frozenset(_MEMBER),
     "facilitator": frozenset(_MEMBER | _RUNS_COMMUNITY),
     "hub_admin": frozenset({SEE, READ, VIEW_MEMBERS} | _RUNS_COMMUNITY),
-    "hub_evaluator": frozenset({SEE, READ, VIEW_MEMBERS}),
+    "hub_evaluator": frozenset({SEE, READ, VIEW_MEMBERS, MANAGE_SURVEYS}),
 }
 
 HUB_ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
-    HubRole.Role.ADMIN: frozenset({CREATE_COMMUNITY, VIEW_HUB_REPORTS}),
-    HubRole.Role.EVALUATOR: frozenset({VIEW_HUB_REPORTS, EVALUATE}),
+    HubRole.Role.ADMIN: frozenset(
+        {CREATE_COMMUNITY, VIEW_HUB_REPORTS, BUILD_INSTRUMENTS, MANAGE_HUB_SURVEYS}
+    ),
+    HubRole.Role.EVALUATOR: frozenset(
+        {VIEW_HUB_REPORTS, EVALUATE, BUILD_INSTRUMENTS, MANAGE_HUB_SURVEYS}
+    ),
 }
 
 # The role in a community that an active membership, or a role in its hub, gives.

@@ -24,6 +24,7 @@ from staffroom.communities.forms import (
     RoleForm,
 )
 from staffroom.communities.home_sections import home_sections
+from staffroom.communities.hub_sections import hub_sections
 from staffroom.communities.models import Membership
 from staffroom.core.errors import DomainError
 from staffroom.core.forms import add_domain_error
@@ -188,6 +189,7 @@ def hub_detail(request, hub_slug):
         "hub": hub_access.hub,
         "hub_access": hub_access,
         "page": paginate(request, communities),
+        "sections": hub_sections.render_for(request, hub_access),
     }
     return render(request, "communities/hub_detail.html", context)
 

@@ -34,8 +34,11 @@ from staffroom.core.markdown import render_markdown
 from staffroom.demo import content
 from staffroom.demo.cases import cases_load
 from staffroom.demo.content import DEMO_SIGN_INS
+from staffroom.demo.conversations import conversations_load
 from staffroom.demo.discussions import discussions_load
+from staffroom.demo.instruments import instruments_load
 from staffroom.demo.sessions import sessions_load
+from staffroom.demo.surveys import surveys_load
 
 __all__ = ["DEMO_PASSWORD", "DEMO_SIGN_INS", "demo_load"]
 
@@ -86,6 +89,9 @@ class _DemoLoader:
         sessions_load(users=self.users, now=self.now)
         cases_load(users=self.users, now=self.now)
         discussions_load(users=self.users, now=self.now)
+        instruments_load(users=self.users)
+        surveys_load(users=self.users, now=self.now)
+        conversations_load(users=self.users, now=self.now)
         _say(
             self.stdout,
             f"Loaded “{hub.name}”: {len(content.COMMUNITIES)} communities, "

@@ -23,3 +23,18 @@ class EvaluationConfig(AppConfig):
         panels.register(order=50, template="evaluation/includes/polls_session_panel.html")(
             sections.session_panel
         )
+        from staffroom.communities.hub_sections import hub_sections
+
+        hub_sections.register(order=20, template="evaluation/includes/instruments_hub.html")(
+            sections.hub_instruments_section
+        )
+        from staffroom.core.navigation import nav_link_register
+        from staffroom.evaluation import survey_views
+
+        nav_link_register(order=15, label=_("My surveys"), url_name="evaluation:my_surveys")
+        home_sections.register(order=35, template="evaluation/surveys/home_section.html")(
+            survey_views.community_surveys_section
+        )
+        hub_sections.register(order=25, template="evaluation/surveys/hub_section.html")(
+            survey_views.hub_surveys_section
+        )

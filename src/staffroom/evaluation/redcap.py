@@ -77,11 +77,19 @@ REVERSE_TAG = re.compile(r"@REVERSE(?![A-Za-z0-9_=-])", re.I)
 
 
 class DictionaryError(DomainError):
-    """A data dictionary that cannot be used: ``problems`` holds every bad row."""
+    """A data dictionary that cannot be used: ``problems`` holds every bad row, and
+    ``fields`` every row read (so the instrument builder can report its own problems
+    with the other rows in the same list)."""
 
-    def __init__(self, message: str, problems: list["RowProblem"] | None = None):
+    def __init__(
+        self,
+        message: str,
+        problems: list["RowProblem"] | None = None,
+        fields: tuple["Field", ...] = (),
+    ):
         super().__init__(message)
         self.problems = problems or []
+        self.fields = fields
 
 
 @dataclass(frozen=True)
@@ -376,6 +384,7 @@ def dictionary_read(data: bytes | str) -> Dictionary:
             + "\n"
             + "\n".join(str(p) for p in problems),
             problems,
+            tuple(read),
         )
     return Dictionary(tuple(read))
 

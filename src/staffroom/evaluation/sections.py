@@ -35,3 +35,10 @@ def session_panel(request, access: CommunityAccess, session: Session) -> dict | 
         "access": access, "community": access.community, "session": session,
         "polls": polls, "can_schedule": can_schedule,
     }  # fmt: skip
+
+
+def hub_instruments_section(request, hub_access) -> dict | None:
+    """The link to the hub's instruments, for those who build them."""
+    if not hub_access.has(permissions.BUILD_INSTRUMENTS):
+        return None
+    return {"hub": hub_access.hub}

@@ -56,7 +56,9 @@ def _scoring_notes(dictionary: Dictionary) -> list[str]:
         }
         if reversed_items:
             note += "; " + _("reverse scored: %(items)s") % {"items": ", ".join(reversed_items)}
-        notes.append(note)
+        # Each note is one comment line: a line break in a scale's name would start a
+        # line of R code or an SPSS command in the script.
+        notes.append(" ".join(note.split()))
     return notes
 
 

@@ -78,3 +78,28 @@ def test_analyze_says_so_when_it_cannot_write_a_script(tmp_path):
             "analyze", str(DATA / "dictionary.csv"), str(DATA / "responses.csv"),
             "--r-script", str(tmp_path / "no-such-folder" / "labels.R"),
         )  # fmt: skip
+
+
+def test_a_scale_name_on_two_lines_stays_in_the_scripts_comments():
+    """The builder refuses a subscale name with a line break, but a dictionary given to
+    ``staffroom analyze`` may hold one: the scripts note each scale in a comment, and a
+    second line must not become R code (or an SPSS command) run by whoever opens it."""
+    sneaky = "steady\nunlink(list.files());#"
+    choices = '"1, Disagree | 2, Agree"'
+    dictionary = dictionary_read(
+        HEADER + '"Choices, Calculations, OR Slider Labels",Field Note,'
+        "Text Validation Type OR Show Slider Number,Text Validation Min,Text Validation Max,"
+        "Identifier?,Branching Logic (Show field only if...),Required Field?,Custom Alignment,"
+        "Question Number (surveys only),Matrix Group Name,Matrix Ranking?,Field Annotation\n"
+        "record_id,f,,text,ID,,,,,,,,,,,,,\n"
+        f"calm,f,,radio,I stay calm.,{choices},,,,,,,,,,,,\"@SCALE='{sneaky}'\"\n"
+        f"rushed,f,,radio,I feel rushed.,{choices},,,,,,,,,,,,\"@SCALE='{sneaky}' @REVERSE\"\n"
+    )
+    assert list(dictionary.scales) == [sneaky]
+    columns = ["record_id", "wave", "calm", "rushed"]
+    for script in (r_script(dictionary, columns, data_file="r.csv"),
+                   spss_syntax(dictionary, columns, data_file="r.csv")):  # fmt: skip
+        assert not [line for line in script.splitlines() if line.startswith("unlink")]
+    assert "# Scale steady unlink(list.files());#: calm, rushed; reverse scored: rushed" in (
+        r_script(dictionary, columns, data_file="r.csv")
+    )

@@ -5,6 +5,9 @@ Every URL in ``evaluation/urls.py`` is listed with what each persona gets; see
 
 from staffroom.evaluation.models import Poll
 from staffroom.evaluation.tests.factories import make_poll
+from staffroom.evaluation.tests.walk_instruments import CASES as INSTRUMENT_CASES
+from staffroom.evaluation.tests.walk_survey_analysis import CASES as ANALYSIS_CASES
+from staffroom.evaluation.tests.walk_surveys import CASES as SURVEY_CASES
 from staffroom.meetings.tests.factories import make_session
 from staffroom.walk import (
     DONE,
@@ -73,4 +76,7 @@ CASES = [
     *scoped("evaluation:poll_create", method="post", data=poll_data, **RUN_COMMUNITY_POST),
     *scoped("evaluation:poll_vote", method="post", kwargs=poll_id, data=first_option, **VOTE),
     *scoped("evaluation:poll_close", method="post", kwargs=poll_id, **RUN_COMMUNITY_POST),
+    *INSTRUMENT_CASES,
+    *SURVEY_CASES,
+    *ANALYSIS_CASES,
 ]  # fmt: skip

@@ -1,0 +1,22 @@
+"""The survey pages in a real Chromium: no serious or critical axe-core finding, and a
+screenshot of each (``-m browser``).
+
+Its test commits (a live server), so this module holds nothing else: transactional
+tests run after all others, and the flush that ends them harms no one."""
+
+from pathlib import Path
+
+import pytest
+
+from staffroom.core.tests.test_browser import browser, check_pages
+from staffroom.evaluation.tests.test_surveys_pages import fill, pages
+
+__all__ = ["browser"]  # a fixture
+
+
+@pytest.mark.browser
+def test_survey_pages_pass_axe_in_chromium(transactional_db, live_server, world, browser, request):
+    made = fill(world)
+    folder = Path(request.config.rootpath) / "var" / "screenshots" / "survey-pages"
+    order = {world.member: 0, world.facilitator: 1, world.hub_admin: 2}
+    check_pages(browser, live_server.url, folder, pages(world, made), order).assert_clean()
