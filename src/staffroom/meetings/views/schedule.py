@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from staffroom.communities import permissions as perms
 from staffroom.communities.access import CommunityAccess, community_view
 from staffroom.core.errors import DomainError
+from staffroom.core.files import CONTENT_TYPES
 from staffroom.core.forms import add_domain_error
 from staffroom.core.pagination import paginate
 from staffroom.meetings import calendar, panels, selectors, services
@@ -195,17 +196,6 @@ def material_add(request, access, public_id):
             return _session_redirect(access, session)
     return _form_page(request, access, form, heading=_("Add a material"), submit=_("Add"),
                       session=session, multipart=True)  # fmt: skip
-
-
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "png": "image/png",
-    "jpg": "image/jpeg",
-    "gif": "image/gif",
-    "webp": "image/webp",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-}
 
 
 @community_view(need=perms.READ)
