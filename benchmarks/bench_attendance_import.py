@@ -13,28 +13,15 @@ migrated and filled). Exits 1 if the import takes longer than the target.
 
 import argparse
 import datetime as dt
-import os
 import random
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchdb import setup_django
+
 TARGET_SECONDS = 2.0
-
-
-def _setup_django(directory: Path) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{directory / 'bench.sqlite3'}"
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "staffroom.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def _world(members: int):
@@ -113,7 +100,7 @@ def main() -> int:
     parser.add_argument("--members", type=int, default=400)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as directory:
-        _setup_django(Path(directory))
+        setup_django(Path(directory))
         from staffroom.meetings import attendance_import
         from staffroom.meetings.models import Attendance, ImportedRow
 

@@ -26,14 +26,14 @@ world, or a feed does not hold what it should.
 
 import argparse
 import datetime as dt
-import os
 import statistics
 import sys
 import tempfile
 import time
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from benchdb import setup_django
 
 ZONES = [
     "America/Chicago", "America/New_York", "America/Denver", "America/Los_Angeles",
@@ -41,29 +41,6 @@ ZONES = [
 ]  # fmt: skip
 CANCEL_EVERY = 25  # one session to come in 25 is cancelled
 REGISTER_NEXT = 4  # the member registers for the next four sessions of each community
-
-
-def _setup_django(directory: Path) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{directory / 'bench.sqlite3'}"
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "staffroom.settings")
-    import django
-
-    # WhiteNoise looks for collected static files, which a benchmark does not need.
-    warnings.filterwarnings("ignore", message="No directory at")
-    django.setup()
-    from django.core.management import call_command
-    from django.test.utils import override_settings, setup_test_environment
-
-    call_command("migrate", verbosity=0)
-    setup_test_environment()  # the test Client's host, in-memory email
-    # Pages name their static files; the manifest storage would need collectstatic.
-    storage = "django.contrib.staticfiles.storage.StaticFilesStorage"
-    override_settings(
-        STORAGES={**django.conf.settings.STORAGES, "staticfiles": {"BACKEND": storage}}
-    ).enable()
 
 
 @dataclass
@@ -233,7 +210,7 @@ def main() -> int:
     args = parser.parse_args()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as directory:
-        _setup_django(Path(directory))
+        setup_django(Path(directory))
         from django.db import connection
         from django.test import Client
         from django.urls import reverse

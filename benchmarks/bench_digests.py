@@ -31,8 +31,9 @@ import os
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
+
+from benchdb import setup_django
 
 ZONES = [
     "America/Chicago", "America/New_York", "America/Denver", "America/Los_Angeles",
@@ -42,21 +43,6 @@ PER_PERSON = 3  # communities each person belongs to
 THREADS = 6  # new threads a community gets in the day
 NOTIFICATIONS = 2  # "daily" notifications each person got in the day
 LIMIT_SECONDS = 60
-
-
-def _setup_django(directory: Path) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{directory / 'bench.sqlite3'}"
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "staffroom.settings")
-    import django
-
-    warnings.filterwarnings("ignore", message="No directory at")
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def _fill(people: int, communities: int, now: dt.datetime) -> list:
@@ -158,7 +144,7 @@ def main() -> int:
     parser.add_argument("--communities", type=int, default=40)
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as directory:
-        _setup_django(Path(directory))
+        setup_django(Path(directory))
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
         from django.utils import timezone

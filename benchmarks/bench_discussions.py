@@ -38,16 +38,16 @@ DIR`` leaves the SQLite file in DIR to study further.
 import argparse
 import datetime as dt
 import math
-import os
 import random
 import statistics
 import sys
 import tempfile
 import time
-import warnings
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+
+from benchdb import setup_django
 
 TARGET_SECONDS = 0.050
 CHUNK = 20_000
@@ -108,29 +108,6 @@ TAGS = ["homeroom", "labs", "grading", "attendance", "families", "literacy", "ma
         "planning", "assessment", "ell", "sped", "wellbeing", "leadership", "coaching",
         "projects", "feedback", "scheduling", "resources", "transport", "library",
         "observation", "funding", "music", "art"]  # fmt: skip
-
-
-def _setup_django(directory: Path) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{directory / 'bench.sqlite3'}"
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "staffroom.settings")
-    import django
-
-    # WhiteNoise looks for collected static files, which a benchmark does not need.
-    warnings.filterwarnings("ignore", message="No directory at")
-    django.setup()
-    from django.core.management import call_command
-    from django.test.utils import override_settings, setup_test_environment
-
-    call_command("migrate", verbosity=0)
-    setup_test_environment()  # the test Client's host, in-memory email
-    # Pages name their static files; the manifest storage would need collectstatic.
-    storage = "django.contrib.staticfiles.storage.StaticFilesStorage"
-    override_settings(
-        STORAGES={**django.conf.settings.STORAGES, "staticfiles": {"BACKEND": storage}}
-    ).enable()
 
 
 class Pool:
@@ -508,7 +485,7 @@ def main() -> int:
     started = time.perf_counter()
     problems = []
     with tempfile.TemporaryDirectory() as directory:
-        _setup_django(args.keep or Path(directory))
+        setup_django(args.keep or Path(directory))
         from django.db import connection
         from django.test import Client
 

@@ -23,37 +23,17 @@ Exits 1 if the slowest page after the first run takes longer than the target.
 
 import argparse
 import datetime as dt
-import os
 import random
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchdb import setup_django
+
 TARGET_SECONDS = 2.0
 SCALE_SIZE = 8
 SESSIONS = 12
-
-
-def _setup_django(directory: Path) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{directory / 'bench.sqlite3'}"
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "staffroom.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.test.utils import override_settings, setup_test_environment
-
-    call_command("migrate", verbosity=0)
-    setup_test_environment()  # the test Client's host
-    # Pages name their static files; the manifest storage would need collectstatic.
-    storage = "django.contrib.staticfiles.storage.StaticFilesStorage"
-    override_settings(
-        STORAGES={**django.conf.settings.STORAGES, "staticfiles": {"BACKEND": storage}}
-    ).enable()
 
 
 def _dictionary(items: int) -> bytes:
@@ -160,7 +140,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as directory:
-        _setup_django(Path(directory))
+        setup_django(Path(directory))
         from django.db import connection
         from django.test import Client
         from django.test.utils import CaptureQueriesContext
