@@ -33,7 +33,7 @@ class DiscussionsConfig(AppConfig):
         from staffroom.discussions.views import community_home_section
         from staffroom.notifications.digests import digest_section_register
         from staffroom.notifications.inbound import inbound_route_register
-        from staffroom.notifications.kinds import DAILY, IMMEDIATELY, kind_register
+        from staffroom.notifications.kinds import IMMEDIATELY, WEEKLY, kind_register
 
         home_sections.register(order=15, template="discussions/includes/discussions_home.html")(
             community_home_section
@@ -43,10 +43,11 @@ class DiscussionsConfig(AppConfig):
         kind_register(mentions.MENTION, label=_("Mentions of me"), default=IMMEDIATELY)
         kind_register(mentions.REPLY, label=_("Replies to my posts"), default=IMMEDIATELY)
         # Watching a thread is asked for one thread at a time: its replies come at once.
-        # A followed tag can bring many threads: they come in the daily digest.
+        # A followed tag can bring many threads: like the rest, they wait for the weekly
+        # digest unless the person chooses otherwise.
         kind_register(mentions.WATCHED, label=_("Replies in threads I watch"), default=IMMEDIATELY)
         kind_register(
-            mentions.FOLLOWED_TAG, label=_("New threads with tags I follow"), default=DAILY
+            mentions.FOLLOWED_TAG, label=_("New threads with tags I follow"), default=WEEKLY
         )
         nav_link_register(
             order=25, label=_("Since my last visit"), url_name="discussions:since_list"

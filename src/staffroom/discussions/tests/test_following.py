@@ -51,7 +51,7 @@ def url(name, *args, slug="open-science"):
 
 def test_the_new_kinds_are_registered_with_their_defaults():
     assert kinds.kind_get("watched").default == kinds.IMMEDIATELY
-    assert kinds.kind_get("followed_tag").default == kinds.DAILY
+    assert kinds.kind_get("followed_tag").default == kinds.WEEKLY
 
 
 def test_a_watcher_is_told_of_every_reply_at_once_by_email(world, mailoutbox, deliver):
@@ -120,7 +120,7 @@ def test_a_tag_follower_is_told_of_a_new_thread_once_naming_the_tag(world):
     [note] = Notification.objects.filter(recipient=world.outsider)
     assert note.kind == "followed_tag"
     assert note.text == f"Mo Member started “{made.title}”, tagged #labs, which you follow."
-    assert note.delivery == kinds.DAILY
+    assert note.delivery == kinds.WEEKLY
     # A reply is not a new thread; nor is an edit that adds a followed tag.
     reply(world, made, user=world.facilitator)
     other = thread(world, title="Untagged", body="Nothing here")
