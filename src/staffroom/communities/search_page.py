@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from staffroom.accounts.models import User
 from staffroom.communities.models import Community
@@ -35,10 +36,14 @@ class SearchForm(forms.Form):
     )  # fmt: skip
     tag = forms.CharField(label=_("Tag"), max_length=60, required=False)
     since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("first day of a range", "From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     until = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("last day of a range", "To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     def __init__(self, data, *, communities, **kwargs):
