@@ -34,7 +34,7 @@ from staffroom.discussions.models import (
     ConversationMember,
     Message,
 )
-from staffroom.discussions.services import DiscussionError, _clean_body
+from staffroom.discussions.services import DiscussionError, body_clean
 from staffroom.notifications.services import notify_many
 
 MESSAGE = "message"  # the kind of notification
@@ -156,7 +156,7 @@ def conversation_start(*, actor, people, title: str = "", body: str) -> Conversa
     _check_blocks(actor, people)
     # Among the others too: starting a group is adding each of them beside the rest.
     _refuse_blocked(_blocks(people, people), {person.pk for person in people})
-    title, body = _clean_title(title), _clean_body(body)
+    title, body = _clean_title(title), body_clean(body)
     conversation = None
     if len(people) == 1:
         # Two people writing to each other at the same moment must end up in one
@@ -230,7 +230,7 @@ def message_send(*, actor, member: ConversationMember, body: str) -> Message:
     """Write in a conversation ``actor`` is in (``member``: their place in it), unless
     someone in it has blocked them."""
     member = _lock(member)
-    body = _clean_body(body)
+    body = body_clean(body)
     here = ConversationMember.objects.filter(
         conversation=member.conversation_id, left_at__isnull=True
     ).values("user_id")

@@ -74,7 +74,8 @@ def _clean_title(title: str) -> str:
     return title
 
 
-def _clean_body(body: str) -> str:
+def body_clean(body: str) -> str:
+    """A post's or a message's text, trimmed; refused when empty or over ``BODY_MAX``."""
     body = (body or "").strip()
     if not body:
         raise DiscussionError(_("Write a message."), field="body")
@@ -132,7 +133,7 @@ def thread_create(*, actor, access: CommunityAccess, kind: str, title: str, body
         raise DiscussionError(_("Choose what kind of thread this is."), field="kind")
     if kind == Thread.Kind.ANNOUNCEMENT and not access.has(permissions.MODERATE):
         raise DiscussionError(_("Only facilitators post announcements."), field="kind")
-    title, body = _clean_title(title), _clean_body(body)
+    title, body = _clean_title(title), body_clean(body)
     tags = _clean_tags(title, body)
     thread = Thread.objects.create(
         community=access.community,
@@ -166,7 +167,7 @@ def thread_edit(*, actor, access: CommunityAccess, thread: Thread, title: str, b
     edit it (not once it is locked), and so may whoever moderates the community."""
     thread = _lock(thread)
     _check_edit(access, thread, thread.author_id)
-    title, body = _clean_title(title), _clean_body(body)
+    title, body = _clean_title(title), body_clean(body)
     tags = _clean_tags(title, body)
     if (title, body) == (thread.title, thread.body):
         return thread
@@ -198,7 +199,7 @@ def reply_create(
     _open_for_replies(thread)
     if quoting is not None and quoting.thread_id != thread.pk:
         raise DiscussionError(_("You can only quote a reply of this thread."))
-    body = _clean_body(body)
+    body = body_clean(body)
     reply = Reply.objects.create(
         thread=thread, author=actor, body=body, body_html=render_markdown(body), quoting=quoting
     )
@@ -216,7 +217,7 @@ def reply_edit(*, actor, access: CommunityAccess, reply: Reply, body: str) -> Re
     """Change a reply; the earlier version stays in the history."""
     reply = Reply.objects.select_for_update().select_related("thread__community").get(pk=reply.pk)
     _check_edit(access, reply.thread, reply.author_id)
-    body = _clean_body(body)
+    body = body_clean(body)
     if body == reply.body:
         return reply
     Revision.objects.create(
