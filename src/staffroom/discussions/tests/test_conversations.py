@@ -440,6 +440,19 @@ def test_a_group_cannot_be_started_with_a_person_beside_one_who_blocked_them(cli
     assert not Conversation.objects.exists()
 
 
+def test_the_blocked_list_queries_do_not_grow(client, world, django_assert_max_num_queries):
+    conversations.person_block(actor=world.member, person=world.facilitator)
+    client.force_login(world.member)
+    with django_assert_max_num_queries(10) as one:
+        client.get(url("block_list"))
+    for n in range(8):
+        person = make_user(f"blocked{n}@example.org", f"Blocked Person {n}")
+        conversations.person_block(actor=world.member, person=person)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = client.get(url("block_list"))
+    assert len(page.context["page"]) == 9
+
+
 def test_the_blocker_is_reminded_and_can_unblock(client, world):
     conversations.person_block(actor=world.member, person=world.facilitator)
     with pytest.raises(ConversationError, match="You have blocked Fran Facilitator"):

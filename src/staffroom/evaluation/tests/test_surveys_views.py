@@ -130,6 +130,20 @@ def test_the_survey_list_queries_do_not_grow(client, world, django_assert_max_nu
     assert page.content.count(b"Start-of-year check-in") == 6
 
 
+def test_the_hubs_survey_list_queries_do_not_grow(client, world, django_assert_max_num_queries):
+    version = make_version(world)
+    client.force_login(world.hub_admin)
+    url = reverse("evaluation:hub_survey_list", args=[world.hub.slug])
+    make_survey(world, version=version)
+    with django_assert_max_num_queries(12) as one:
+        client.get(url)
+    for _ in range(5):
+        make_survey(world, version=version, waves=[wave_spec(), wave_spec("post")])
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = client.get(url)
+    assert page.content.count(b"Start-of-year check-in") == 6
+
+
 def test_a_wave_that_opened_cannot_be_edited(client, world):
     survey = make_survey(world)
     wave = survey.waves.get()
