@@ -96,12 +96,14 @@ _WORDS = {
     ">": gettext_lazy("is more than"), ">=": gettext_lazy("is at least"),
     "and": _AND, "&&": _AND, "or": _OR, "||": _OR,
 }  # fmt: skip
+_EQUALS = ("=", "==", "<>", "!=")
 
 
 def show_if_words(show_if: str, items: dict[str, Item]) -> str:
     """A condition in readable words: ``[role] = '2' and [years] > 5`` ->
     ``“Your role” is “Counselor” and “Years teaching” is more than 5``. A choice item's
-    code is shown as its label; a checkbox choice as "includes"."""
+    code is shown as its label; a checkbox choice as "includes"; a comparison with
+    the empty text as "is answered" or "is not answered"."""
     try:
         tokens = _logic_tokens(show_if)
     except LogicError:
@@ -115,12 +117,17 @@ def show_if_words(show_if: str, items: dict[str, Item]) -> str:
             item = items.get(name.strip())
             shown = f"“{_short(item.label)}”" if item else f"[{value}]"
             rest = tokens[index + 1 : index + 3]
-            if item and code and len(rest) == 2 and rest[0][1] in ("=", "==", "<>", "!="):
+            if item and code and len(rest) == 2 and rest[0][1] in _EQUALS:
                 chosen = _label_of(item, code.rstrip(")").strip())
                 ticked = rest[1][1].strip("'\"") == "1"
                 negated = rest[0][1] in ("<>", "!=")
                 verb = _("includes") if ticked != negated else _("does not include")
                 words.append(f"{shown} {verb} “{chosen}”")
+                index += 3
+                continue
+            if item and len(rest) == 2 and rest[0][1] in _EQUALS and rest[1][1] in ("''", '""'):
+                answered = rest[0][1] in ("<>", "!=")
+                words.append(f"{shown} {_('is answered') if answered else _('is not answered')}")
                 index += 3
                 continue
             if item and len(rest) == 2 and rest[0][1] in _WORDS and rest[1][0] == "string":
