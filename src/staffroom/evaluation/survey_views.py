@@ -24,7 +24,7 @@ from staffroom.evaluation.access import (
     access_survey_hub,
     access_wave,
 )
-from staffroom.evaluation.instrument_selectors import show_if_words
+from staffroom.evaluation.questions import Group, question_groups
 from staffroom.evaluation.survey_forms import AnswerForm, SurveyForm, WaveForm
 from staffroom.evaluation.surveys import Outcome, SurveyError
 
@@ -172,24 +172,14 @@ def _respond(request, token):
         status = 400
     context = {
         "invitation": invitation, "wave": invitation.wave, "survey": survey, "form": form,
-        "sections": _sections(form, sections, {item.name: item for item in items}),
+        "groups": question_groups(
+            form, (Group(s.title, s.intro, list(s.items.all())) for s in sections)
+        ),
         "now": timezone.now(), "saved_draft": bool(invitation.draft_id),
     }  # fmt: skip
     # The link works signed out too: dates in the invited person's zone, not the site's.
     with timezone.override(invitation.user.time_zone):
         return render(request, T + "respond.html", context, status=status)
-
-
-def _sections(form, sections, by_name) -> list[tuple]:
-    """Each section with its items' bound fields and, for a conditional item, its
-    condition in words."""
-    return [
-        (section, [
-            (form[item.name], show_if_words(item.show_if, by_name) if item.show_if else "")
-            for item in section.items.all()
-        ])
-        for section in sections
-    ]  # fmt: skip
 
 
 def community_surveys_section(request, access) -> dict | None:
