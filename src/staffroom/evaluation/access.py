@@ -12,6 +12,7 @@ their invitation's token alone: it is their personal link, and it stays valid wh
 their session has expired; signed in as someone else, or once its person has left
 the community, the link is a 404."""
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from staffroom.communities import permissions
@@ -161,21 +162,21 @@ def access_invitation(user, token: str) -> Invitation:
         raise Http404
     if user.is_authenticated and user.pk != invitation.user_id:
         raise Http404
-    if not _still_asked(invitation):
+    if not still_asked(invitation.wave.survey).filter(user_id=invitation.user_id).exists():
         raise Http404
     return invitation
 
 
-def _still_asked(invitation: Invitation) -> bool:
-    """Whether the invited person is still an active member of the survey's community
-    (of one of the hub's communities, for a hub-wide survey): someone who has left or
-    was removed no longer speaks for it, and their old link stops working."""
-    if not invitation.user.is_active:
-        return False
-    survey = invitation.wave.survey
-    memberships = Membership.objects.filter(
-        user_id=invitation.user_id, status=Membership.Status.ACTIVE
-    )
+def still_asked(survey: Survey) -> QuerySet:
+    """The ids (``user_id``) of the people ``survey`` still asks: active accounts with
+    an active membership in its community (in one of its hub's communities, for a
+    hub-wide survey). Someone who has left, was removed or lost their account no longer
+    speaks for it: their old link stops working and their silence no longer counts
+    against the response rate (``survey_selectors.wave_rates``). A subquery, so a
+    caller filtering on it adds no query."""
+    members = Membership.objects.filter(status=Membership.Status.ACTIVE, user__is_active=True)
     if survey.community_id:
-        return memberships.filter(community_id=survey.community_id).exists()
-    return memberships.filter(community__hub_id=survey.hub_id).exists()
+        members = members.filter(community_id=survey.community_id)
+    else:
+        members = members.filter(community__hub_id=survey.hub_id)
+    return members.values("user_id")

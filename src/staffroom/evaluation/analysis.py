@@ -15,8 +15,10 @@ Conventions (the same on the web and on the command line):
 - a scale score is the mean of the scale's answered items, reverse-scored items recoded
   as (min + max) - value, when at least 75% of its items are answered; else missing;
 - Cronbach's alpha is per wave over the respondents who answered every item (alpha_n);
-- the paired comparison is the second wave minus the first, over respondents with a
-  score in both (paired t-test, d_z, Wilcoxon signed-rank: ``stats``);
+- a paired comparison is a later wave minus an earlier one, over respondents with a
+  score in both (paired t-test, d_z, Wilcoxon signed-rank: ``stats``); every pair of
+  waves is compared in order (pre -> post, pre -> follow-up, post -> follow-up), and the
+  first pair is also ``paired``, the comparison the JSON has always had;
 - correlations between scales are per wave over respondents with both scores;
 - subgroup cells (locale, role, years in the profession...) of fewer than 5 people are
   suppressed.
@@ -25,6 +27,7 @@ Everything is numpy arrays over all respondents at once: 5,000 respondents x 40 
 take well under a second (``benchmarks/bench_analysis.py``).
 """
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -104,7 +107,8 @@ class ScaleResult:
     items: tuple[str, ...]
     reversed: tuple[str, ...]
     waves: dict[str, ScaleSummary]
-    paired: PairedComparison
+    paired: PairedComparison  # the first two waves, or why there is nothing to compare
+    comparisons: tuple[PairedComparison, ...] = ()  # every pair of waves, earlier first
 
 
 @dataclass(frozen=True)
@@ -149,19 +153,11 @@ class Analysis:
                 "alpha_n": {w: s.alpha_n for w, s in scale.waves.items()},
                 "mean": {w: s.mean for w, s in scale.waves.items()},
                 "sd": {w: s.sd for w, s in scale.waves.items()},
-                "paired": {
-                    "n": paired.n,
-                    "mean_diff": paired.mean_diff,
-                    "t": paired.t,
-                    "df": paired.df,
-                    "p": paired.p,
-                    "ci95": list(paired.ci95),
-                    "d_z": paired.d_z,
-                    "v": paired.v,
-                    "wilcoxon_p": paired.wilcoxon_p,
-                    "wilcoxon_exact": paired.wilcoxon_exact,
-                    "note": paired.note,
-                },
+                "paired": _paired_json(paired),
+                "paired_waves": [
+                    {"earlier": c.earlier, "later": c.later, **_paired_json(c)}
+                    for c in scale.comparisons
+                ],
             }
         result = {
             "waves": list(self.waves),
@@ -212,6 +208,22 @@ class Analysis:
         return json_ready(result)
 
 
+def _paired_json(paired: PairedComparison) -> dict:
+    return {
+        "n": paired.n,
+        "mean_diff": paired.mean_diff,
+        "t": paired.t,
+        "df": paired.df,
+        "p": paired.p,
+        "ci95": list(paired.ci95),
+        "d_z": paired.d_z,
+        "v": paired.v,
+        "wilcoxon_p": paired.wilcoxon_p,
+        "wilcoxon_exact": paired.wilcoxon_exact,
+        "note": paired.note,
+    }
+
+
 def json_ready(value):
     """``value`` with numpy numbers made plain and NaN/inf made None (JSON has no NaN)."""
     if isinstance(value, dict):
@@ -241,10 +253,10 @@ def analyze(
     """Analyse ``rows`` (a CSV's rows, header first) against ``dictionary``.
 
     ``waves`` picks and orders the waves (default: all, in order of first appearance;
-    the first two are compared). ``attendance`` (respondent -> sessions attended) adds
-    correlations of each scale with attendance; ``groups`` (variable -> respondent ->
-    label, e.g. ``{"locale": {"r01": "rural"}}``) adds subgroup breakdowns. Raises
-    ``ResponsesError`` listing every row it cannot use."""
+    each earlier wave is compared with each later one). ``attendance`` (respondent ->
+    sessions attended) adds correlations of each scale with attendance; ``groups``
+    (variable -> respondent -> label, e.g. ``{"locale": {"r01": "rural"}}``) adds
+    subgroup breakdowns. Raises ``ResponsesError`` listing every row it cannot use."""
     table = responses_table(dictionary, rows, waves=waves)
     order = list(table.waves)
     answers, ids = table.answers, table.ids
@@ -267,6 +279,11 @@ def analyze(
         scale_blocks[name] = block
 
     compared = (order[0], order[1]) if len(order) >= 2 else None
+    pairs = list(itertools.combinations(order, 2))
+    comparisons = {
+        name: tuple(_paired(score, ids, wave_rows, earlier, later) for earlier, later in pairs)
+        for name, score in scores.items()
+    }
     return Analysis(
         waves=tuple(order),
         compared=compared,
@@ -284,7 +301,8 @@ def analyze(
                     w: _scale_summary(scores[name][rows_], scale_blocks[name][rows_])
                     for w, rows_ in wave_rows.items()
                 },
-                paired=_paired(scores[name], ids, wave_rows, compared, order),
+                paired=comparisons[name][0] if pairs else _nothing_to_compare(order),
+                comparisons=comparisons[name],
             )
             for name, members in dictionary.scales.items()
         },
@@ -334,15 +352,16 @@ def _scale_summary(score: np.ndarray, block: np.ndarray) -> ScaleSummary:
     return ScaleSummary(n=n, mean=mean, sd=sd, alpha=alpha.alpha, alpha_n=alpha.n)
 
 
-def _paired(score, ids, wave_rows, compared, order) -> PairedComparison:
-    if compared is None:
-        return PairedComparison(
-            earlier=order[0] if order else None,
-            later=None,
-            n=0,
-            note=_("There is only one wave, so there is nothing to compare."),
-        )
-    earlier, later = compared
+def _nothing_to_compare(order: list[str]) -> PairedComparison:
+    return PairedComparison(
+        earlier=order[0] if order else None,
+        later=None,
+        n=0,
+        note=_("There is only one wave, so there is nothing to compare."),
+    )
+
+
+def _paired(score, ids, wave_rows, earlier: str, later: str) -> PairedComparison:
     before = {ids[i]: score[i] for i in wave_rows[earlier]}
     after_rows = wave_rows[later]
     pairs = [(score[i], before[ids[i]]) for i in after_rows if ids[i] in before]

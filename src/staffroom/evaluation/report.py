@@ -23,6 +23,15 @@ def p_value(value: float | None) -> str:
     return f"{value:.4g}"
 
 
+def rank_sum(v: float) -> str:
+    """Wilcoxon's V in full, as R prints it: a whole number or a half (midranks), never
+    rounded to 6 digits or written with an exponent (V passes a million at about 1,400
+    pairs)."""
+    if not math.isfinite(v):
+        return _("n/a")
+    return f"{v:.1f}".removesuffix(".0")
+
+
 def report_text(analysis: Analysis) -> str:
     lines: list[str] = []
     counts = ", ".join(
@@ -85,7 +94,9 @@ def _scale_lines(scale: ScaleResult) -> list[str]:
             f"  {wave:<{width}}  {s.n:>5}  {number(s.mean):>7}  {number(s.sd):>7}  "
             f"{number(s.alpha):>7}  ({s.alpha_n})"
         )
-    lines.extend(_paired_lines(scale.paired))
+    # Every pair of waves, as the JSON's paired_waves; the first is ``paired``.
+    for paired in scale.comparisons or (scale.paired,):
+        lines.extend(_paired_lines(paired))
     return lines
 
 
@@ -121,7 +132,7 @@ def _paired_lines(paired: PairedComparison) -> list[str]:
     lines.append(
         "    "
         + _("Wilcoxon signed-rank test: V = %(v)s, p = %(p)s (%(method)s)")
-        % {"v": f"{paired.v:g}", "p": p_value(paired.wilcoxon_p), "method": method}
+        % {"v": rank_sum(paired.v), "p": p_value(paired.wilcoxon_p), "method": method}
     )
     return lines
 

@@ -14,7 +14,9 @@ same numbers; the page adds what only the database knows:
   response took (a respondent's first wave with a value names their group), with cells
   of fewer than 5 people suppressed by the engine, and on the page a larger group hidden
   too where the wave's totals minus the groups shown would leave 1 to 4 people (their
-  mean would follow by subtraction).
+  mean would follow by subtraction);
+- **small cells of an anonymous survey**: an item's, a scale's, a change's or a
+  correlation's figures from 1 to 4 respondents show only "fewer than 5" (``too_few``).
 
 Numbers are written with a decimal point in every language, as the command line's report
 and the CSV write them (``report.number``): a figure copied from the page into R, SPSS or
@@ -22,7 +24,7 @@ a spreadsheet is read as the same number.
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
@@ -30,9 +32,15 @@ from django.utils.translation import gettext_lazy
 
 from staffroom.accounts.models import Locale, ProfessionalRole
 from staffroom.evaluation import charts
-from staffroom.evaluation.analysis import SUPPRESS_BELOW, Analysis, ResponsesError, analyze
+from staffroom.evaluation.analysis import (
+    SUPPRESS_BELOW,
+    Analysis,
+    PairedComparison,
+    ResponsesError,
+    analyze,
+)
 from staffroom.evaluation.models import MIN_ANSWERED_DEFAULT, Response, Subscale, Survey, Wave
-from staffroom.evaluation.report import number, p_value
+from staffroom.evaluation.report import number, p_value, rank_sum
 from staffroom.evaluation.survey_exports import SurveyTable, survey_table
 from staffroom.meetings.models import Attendance, Session
 
@@ -156,68 +164,88 @@ def _mean_sd(mean: float, sd: float) -> str:
     return f"{number(mean, 2)} ({number(sd, 2)})"
 
 
-def _rank_sum(v: float) -> str:
-    """V in full, as R prints it: a whole number or a half (midranks), never rounded to
-    6 digits or written with an exponent (V passes a million at about 1,400 pairs)."""
-    return f"{v:.1f}".removesuffix(".0")
+def too_few(result: SurveyAnalysis, n: int) -> bool:
+    """Whether a figure computed from ``n`` respondents stays off the pages: in an
+    anonymous survey, 1 to 4 people's answers (an item's, a scale's, a change or a
+    correlation) would be theirs to read, as a small subgroup's would. An identified
+    survey names its respondents to those who read it anyway."""
+    return 0 < n < SUPPRESS_BELOW and result.survey.anonymous
 
 
 def scale_sections(result: SurveyAnalysis) -> list[dict]:
-    """Each scale: its items, a row per wave and the paired comparison."""
+    """Each scale: its items, a row per wave and a paired comparison for each pair of
+    waves, earlier to later (with one wave, the one saying there is nothing to compare).
+    Rows and comparisons from too few respondents (``too_few``) say only that."""
     analysis = result.analysis
     sections = []
     for scale in analysis.scales.values():
-        paired = scale.paired
-        comparison = {
-            "earlier": result.wave_name(paired.earlier) if paired.earlier else "",
-            "later": result.wave_name(paired.later) if paired.later else "",
-            "n": paired.n,
-            "note": paired.note or "",
-            "computed": paired.later is not None and paired.n >= 2,
-        }
-        if comparison["computed"]:
-            comparison.update(
-                mean_diff=number(paired.mean_diff), ci_low=number(paired.ci95[0]),
-                ci_high=number(paired.ci95[1]), t=number(paired.t),
-                df=str(int(paired.df)) if math.isfinite(paired.df) else number(paired.df),
-                p=p_value(paired.p), d_z=number(paired.d_z), v=_rank_sum(paired.v),
-                wilcoxon_p=p_value(paired.wilcoxon_p),
-                method=_("exact") if paired.wilcoxon_exact else _("normal approximation"),
-            )  # fmt: skip
         sections.append(
             {
                 "name": scale.name,
                 "items": ", ".join(scale.items),
                 "reversed": ", ".join(scale.reversed),
-                "rows": [
-                    {
-                        "wave": result.wave_name(wave),
-                        "n": s.n,
-                        "mean": number(s.mean),
-                        "sd": number(s.sd),
-                        "alpha": number(s.alpha),
-                        "alpha_n": s.alpha_n,
-                    }
-                    for wave, s in scale.waves.items()
+                "rows": [_scale_row(result, wave, s) for wave, s in scale.waves.items()],
+                "comparisons": [
+                    _comparison(result, paired) for paired in scale.comparisons or (scale.paired,)
                 ],
-                "paired": comparison,
             }
         )
     return sections
 
 
+def _scale_row(result: SurveyAnalysis, wave: str, s) -> dict:
+    if too_few(result, s.n):
+        return {"wave": result.wave_name(wave), "suppressed": True}
+    return {
+        "wave": result.wave_name(wave),
+        "n": s.n,
+        "mean": number(s.mean),
+        "sd": number(s.sd),
+        "alpha": _("fewer than 5") if too_few(result, s.alpha_n) else number(s.alpha),
+        "alpha_n": s.alpha_n,
+    }
+
+
+def _comparison(result: SurveyAnalysis, paired: PairedComparison) -> dict:
+    hidden = paired.n >= 2 and too_few(result, paired.n)
+    comparison = {
+        "earlier": result.wave_name(paired.earlier) if paired.earlier else "",
+        "later": result.wave_name(paired.later) if paired.later else "",
+        "n": paired.n,
+        "note": _("fewer than 5") if hidden else paired.note or "",
+        "computed": paired.later is not None and paired.n >= 2 and not hidden,
+    }
+    if comparison["computed"]:
+        comparison.update(
+            mean_diff=number(paired.mean_diff), ci_low=number(paired.ci95[0]),
+            ci_high=number(paired.ci95[1]), t=number(paired.t),
+            df=str(int(paired.df)) if math.isfinite(paired.df) else number(paired.df),
+            p=p_value(paired.p), d_z=number(paired.d_z), v=rank_sum(paired.v),
+            wilcoxon_p=p_value(paired.wilcoxon_p),
+            method=_("exact") if paired.wilcoxon_exact else _("normal approximation"),
+        )  # fmt: skip
+    return comparison
+
+
 def prepost_chart(result: SurveyAnalysis) -> str:
+    """The scale means by wave, without those the tables hold back (``too_few``): a
+    wave none of whose means may show is left out, as on the items' charts; a single
+    mean held back draws no dot."""
     analysis = result.analysis
+    scales = [
+        replace(scale, waves={w: s for w, s in scale.waves.items() if not too_few(result, s.n)})
+        for scale in analysis.scales.values()
+    ]
+    waves = [w for w in analysis.waves if not scales or any(w in s.waves for s in scales)]
     return charts.prepost_svg(
-        list(analysis.scales.values()),
-        waves=analysis.waves,
-        ranges=charts.scale_ranges(result.table.dictionary),
+        scales, waves=waves, ranges=charts.scale_ranges(result.table.dictionary)
     )
 
 
 def correlation_sections(result: SurveyAnalysis) -> list[dict]:
-    """Per wave: scale pairs (Pearson r, Spearman rho, n) and, when known, each scale
-    with sessions attended."""
+    """Per wave: scale pairs (Pearson r, Spearman rho, n; only "fewer than 5" when
+    ``too_few``) and, when known (never in an anonymous survey), each scale with
+    sessions attended."""
     sections = []
     for wave, table in result.analysis.correlations.items():
         attendance = table.attendance
@@ -225,12 +253,13 @@ def correlation_sections(result: SurveyAnalysis) -> list[dict]:
             {
                 "wave": result.wave_name(wave),
                 "pairs": [
-                    (
-                        pair.replace("~", " ~ "),
-                        number(r),
-                        number(table.spearman[pair]),
-                        table.n[pair],
-                    )
+                    {
+                        "pair": pair.replace("~", " ~ "),
+                        "r": number(r),
+                        "rho": number(table.spearman[pair]),
+                        "n": table.n[pair],
+                        "suppressed": too_few(result, table.n[pair]),
+                    }
                     for pair, r in table.pearson.items()
                 ],
                 "attendance": [
@@ -310,13 +339,20 @@ def _hidden_by_difference(shown: dict[str, int], total: int) -> set[str]:
 
 def item_sections(result: SurveyAnalysis, items: list) -> list[dict]:
     """The given items (``ItemResult``s): a row per wave and, for items with choices,
-    the distribution chart."""
+    the distribution chart. In an anonymous survey a wave where 1 to 4 people answered
+    the item shows only "fewer than 5" and is left out of the chart, as a small
+    subgroup is: with so few, an answer points to the person who gave it."""
     analysis = result.analysis
     sections = []
     for item in items:
+        labels = dict(item.choices)
         rows = []
+        small = set()
         for wave, s in item.waves.items():
-            labels = dict(item.choices)
+            if too_few(result, s.n):
+                small.add(wave)
+                rows.append({"wave": result.wave_name(wave), "suppressed": True})
+                continue
             rows.append(
                 {
                     "wave": result.wave_name(wave),
@@ -329,13 +365,15 @@ def item_sections(result: SurveyAnalysis, items: list) -> list[dict]:
                     ),
                 }
             )
+        shown = [wave for wave in analysis.waves if wave not in small]
+        answered = any(item.waves[wave].n for wave in shown if wave in item.waves)
         sections.append(
             {
                 "name": item.name,
                 "label": item.label,
                 "rows": rows,
-                "chart": charts.item_distribution_svg(item, waves=analysis.waves)
-                if item.choices
+                "chart": charts.item_distribution_svg(item, waves=shown)
+                if item.choices and answered
                 else "",
             }
         )

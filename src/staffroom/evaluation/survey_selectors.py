@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from staffroom.communities.models import Membership
+from staffroom.evaluation.access import still_asked
 from staffroom.evaluation.models import (
     InstrumentVersion,
     Invitation,
@@ -38,16 +39,31 @@ def community_series(community) -> list[Series]:
 
 
 def wave_rates(survey: Survey) -> list[Wave]:
-    """The survey's waves, each with ``invited`` and ``responded`` counts and
-    ``rate`` (percent, or ``None`` before anyone is invited)."""
+    """The survey's waves, each with ``invited``, ``responded`` and ``left`` counts
+    and ``rate`` (percent, or ``None`` while no one is asked).
+
+    ``left`` are the invited who did not respond and are no longer asked: they left
+    the community (every community of the hub, for a hub-wide survey) or their
+    account was closed, so their link no longer answers (``access.still_asked``).
+    The rate is responded over invited minus ``left``: a wave is not judged by
+    people who could not answer it. Someone who responded and then left still
+    counts, above and below the line."""
     waves = list(
-        Wave.objects.filter(survey=survey).annotate(
+        Wave.objects.filter(survey=survey)
+        .order_by("position")  # a grouped query leaves out the model's ordering
+        .annotate(
             invited=Count("invitations"),
             responded=Count("invitations", filter=Q(invitations__responded=True)),
+            left=Count(
+                "invitations",
+                filter=Q(invitations__responded=False)
+                & ~Q(invitations__user_id__in=still_asked(survey)),
+            ),
         )
     )
     for wave in waves:
-        wave.rate = round(100 * wave.responded / wave.invited) if wave.invited else None
+        asked = wave.invited - wave.left
+        wave.rate = round(100 * wave.responded / asked) if asked else None
     return waves
 
 

@@ -154,6 +154,8 @@ def test_json_has_the_documented_shape_and_no_nan(result):
     paired = efficacy["paired"]
     assert {"n", "mean_diff", "t", "df", "p", "ci95", "d_z", "wilcoxon_p"} <= set(paired)
     assert len(paired["ci95"]) == 2 and isinstance(paired["df"], int)
+    # Every pair of waves, earlier first; with two waves, the one pair is "paired".
+    assert efficacy["paired_waves"] == [{"earlier": "pre", "later": "post", **paired}]
     assert set(data["correlations"]["post"]["pearson"]) == {"belonging~efficacy"}
 
 
@@ -179,6 +181,7 @@ def test_a_single_wave_has_nothing_to_compare(dictionary):
     assert result.compared is None
     assert result.scales["efficacy"].paired.note == (
         "There is only one wave, so there is nothing to compare.")  # fmt: skip
+    assert result.as_json()["scales"]["efficacy"]["paired_waves"] == []
     assert math.isnan(result.scales["efficacy"].waves["pre"].alpha)
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from staffroom.evaluation.analysis import analyze_files
+from staffroom.evaluation.analysis import Analysis, PairedComparison, ScaleResult, analyze_files
+from staffroom.evaluation.report import report_text
 
 DATA = Path(__file__).parent / "data"
 DICTIONARY = str(DATA / "dictionary.csv")
@@ -48,6 +49,50 @@ def test_command_prints_a_readable_report():
     assert "Wilcoxon signed-rank test: V = 36, p = 0.01391 (normal approximation)" in output
     assert "pre: belonging ~ efficacy: r = " in output
     assert "eff_4: I often feel out of my depth in class." in output
+
+
+def _with_a_follow_up(tmp_path) -> str:
+    """The responses with a follow-up wave that repeats the post wave's answers, so
+    follow-up minus post differs by nothing (no t-test, no Wilcoxon p)."""
+    lines = Path(RESPONSES).read_text("utf-8").splitlines()
+    again = [line.replace(",post,", ",follow_up,", 1) for line in lines if ",post," in line]
+    path = tmp_path / "three.csv"
+    path.write_text("\n".join([*lines, *again]) + "\n", "utf-8")
+    return str(path)
+
+
+def test_the_report_compares_every_pair_of_waves_as_the_json_does(tmp_path):
+    responses = _with_a_follow_up(tmp_path)
+    output = _run(DICTIONARY, responses)
+    data = json.loads(_run(DICTIONARY, responses, "--json"))
+    pairs = [(c["earlier"], c["later"]) for c in data["scales"]["efficacy"]["paired_waves"]]
+    assert pairs == [("pre", "post"), ("pre", "follow_up"), ("post", "follow_up")]
+    efficacy = output[output.index("Scale efficacy") : output.index("Scale belonging")]
+    for earlier, later in pairs:
+        assert f"{later} minus {earlier}, 10 respondents with both scores:" in efficacy
+    assert efficacy.count("paired t-test: t = 4.755, df = 9, p = 0.001036") == 2
+    assert "Every pair differs by the same amount" in efficacy
+    assert "V = 0, p = n/a" in efficacy
+    assert "each wave is compared with every later one" in " ".join(_help().split())
+
+
+def _help() -> str:
+    from staffroom.evaluation.management.commands.analyze import Command
+
+    return Command().create_parser("staffroom", "analyze").format_help()
+
+
+def test_the_report_writes_a_large_signed_rank_statistic_in_full():
+    """V sums ranks: past a million (about 1,400 pairs) it must not turn into 1.23457e+06."""
+    paired = PairedComparison(
+        earlier="pre", later="post", n=2000, mean_diff=0.1, t=1.0, df=1999, p=0.5,
+        ci95=(0.0, 0.2), d_z=0.1, v=1234567.5, wilcoxon_p=0.3, wilcoxon_exact=False,
+    )  # fmt: skip
+    scale = ScaleResult(name="s", items=("a", "b"), reversed=(), waves={}, paired=paired,
+                        comparisons=(paired,))  # fmt: skip
+    analysis = Analysis(waves=("pre", "post"), compared=("pre", "post"), respondents={},
+                        items={}, scales={"s": scale}, correlations={})  # fmt: skip
+    assert "Wilcoxon signed-rank test: V = 1234567.5, p = 0.3" in report_text(analysis)
 
 
 def test_command_takes_the_waves_it_is_given_in_that_order():

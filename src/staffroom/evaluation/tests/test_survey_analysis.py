@@ -9,6 +9,7 @@ import io
 import itertools
 import math
 
+import numpy as np
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -187,6 +188,115 @@ def test_the_sleep_data_as_an_anonymous_pre_post_survey_gives_r_numbers(client, 
     assert "-1.6" in answers and not any(a.startswith("'") for a in answers)
 
 
+# A follow-up to the sleep data whose differences from both earlier waves are non-zero
+# and distinct, so R's wilcox.test takes its exact p for both.
+SLEEP_3 = [2.3, 0.6, 1.9, 1.7, 2.5, 4.9, 3.1, 2.8, -0.9, 3.1]
+
+
+def three_open_waves():
+    now = timezone.now()
+    return [
+        surveys.WaveSpec(kind=kind, opens_at=now - dt.timedelta(days=days),
+                         closes_at=now + dt.timedelta(days=20))
+        for kind, days in (("pre", 10), ("post", 5), ("follow_up", 1))
+    ]  # fmt: skip
+
+
+def fill_three_waves(world):
+    """The sleep data as a pre, post and follow-up survey: 10 people answer all three."""
+    version = make_version(world, rows=SLEEP_ROWS, title="Sleep")
+    survey = make_survey(world, version=version, waves=three_open_waves())
+    waves = survey.waves.order_by("position")
+    for person, values in zip(people(world, 10), zip(SLEEP_1, SLEEP_2, SLEEP_3, strict=True),
+                              strict=True):  # fmt: skip
+        for wave, value in zip(waves, values, strict=True):
+            answer(survey, wave, person, {"extra": value})
+    return survey
+
+
+def test_every_pair_of_three_waves_is_compared_as_scipy_and_r_compute_it(client, world, tmp_path):
+    """Post - pre is R's sleep data (tied differences and a zero: R takes the normal
+    approximation with continuity and tie corrections); follow-up - pre and follow-up -
+    post have distinct non-zero differences (R's exact p). Each pair is checked against
+    scipy: ``ttest_rel`` (t, df, p, 95% CI), d_z as the differences' mean over their SD,
+    ``wilcoxon`` with R's settings, and V as the sum of the positive ranks (scipy's
+    one-sided statistic)."""
+    from scipy import stats as scipy_stats
+
+    survey = fill_three_waves(world)
+    scale = survey_analysis.survey_analysis(survey).analysis.scales["sleep"]
+    pairs = [("pre", "post"), ("pre", "follow_up"), ("post", "follow_up")]
+    assert [(c.earlier, c.later) for c in scale.comparisons] == pairs
+    assert scale.paired == scale.comparisons[0]
+    data = {"pre": SLEEP_1, "post": SLEEP_2, "follow_up": SLEEP_3}
+    exact = {("pre", "post"): False, ("pre", "follow_up"): True, ("post", "follow_up"): True}
+    for c in scale.comparisons:
+        later, earlier = np.array(data[c.later]), np.array(data[c.earlier])
+        diff = later - earlier
+        t_test = scipy_stats.ttest_rel(later, earlier)
+        low, high = t_test.confidence_interval(0.95)
+        method = "exact" if exact[c.earlier, c.later] else "asymptotic"
+        rank_test = scipy_stats.wilcoxon(
+            later, earlier, zero_method="wilcox", correction=True, method=method
+        )
+        plus = scipy_stats.wilcoxon(
+            later, earlier, zero_method="wilcox", alternative="greater", method=method
+        ).statistic
+        assert c.n == 10 and c.df == t_test.df == 9
+        assert c.mean_diff == pytest.approx(diff.mean(), abs=1e-12)
+        assert c.t == pytest.approx(t_test.statistic, abs=1e-9)
+        assert c.p == pytest.approx(t_test.pvalue, abs=1e-12)
+        assert c.ci95 == pytest.approx((low, high), abs=1e-9)
+        assert c.d_z == pytest.approx(diff.mean() / diff.std(ddof=1), abs=1e-12)
+        assert c.wilcoxon_exact is exact[c.earlier, c.later]
+        assert c.v == plus and c.wilcoxon_p == pytest.approx(rank_test.pvalue, abs=1e-12)
+    # R on the sleep data, as in the test above: V = 45, p = 0.009091.
+    assert scale.paired.v == 45 and abs(scale.paired.wilcoxon_p - 0.009091) < 5e-7
+    client.force_login(world.facilitator)
+    text = client.get(reverse("evaluation:survey_analysis", args=[survey.public_id])).content
+    text = text.decode()
+    for shown in ("Post minus Pre", "Follow-up minus Pre", "Follow-up minus Post"):
+        assert f'<th scope="row">{shown}</th><td>10</td>' in text
+    assert "<td>3.602</td>" in text and "<td>-0.178</td>" in text  # follow-up t values
+    # staffroom analyze on the downloads keeps "paired" (the first pair) and lists them all.
+    (tmp_path / "responses.csv").write_bytes(download(client, survey, "responses.csv"))
+    (tmp_path / "dictionary.csv").write_bytes(download(client, survey, "dictionary.csv"))
+    command_line = analyze_files(tmp_path / "dictionary.csv", tmp_path / "responses.csv")
+    sleep = command_line.as_json()["scales"]["sleep"]
+    assert [(c["earlier"], c["later"]) for c in sleep["paired_waves"]] == pairs
+    first = {k: v for k, v in sleep["paired_waves"][0].items() if k not in ("earlier", "later")}
+    assert first == sleep["paired"]
+    web = survey_analysis.survey_analysis(survey).analysis.as_json()["scales"]["sleep"]
+    assert not close(web["paired_waves"], sleep["paired_waves"])
+
+
+def test_a_pair_of_waves_with_fewer_than_two_respondents_in_both_is_explained(client, world):
+    """Three answer pre and post; one of them the follow-up: pre -> post is computed,
+    the two comparisons with the follow-up say why they are not."""
+    version = make_version(world, rows=SLEEP_ROWS, title="Sleep")
+    survey = make_survey(world, version=version, waves=three_open_waves())
+    pre, post, follow = survey.waves.order_by("position")
+    crowd = people(world, 3)
+    for k, person in enumerate(crowd):
+        answer(survey, pre, person, {"extra": SLEEP_1[k]})
+        answer(survey, post, person, {"extra": SLEEP_2[k]})
+    answer(survey, follow, crowd[0], {"extra": SLEEP_3[0]})
+    scale = survey_analysis.survey_analysis(survey).analysis.scales["sleep"]
+    assert [c.n for c in scale.comparisons] == [3, 1, 1]
+    assert not scale.comparisons[0].note and math.isfinite(scale.comparisons[0].t)
+    for c in scale.comparisons[1:]:
+        assert math.isnan(c.t) and math.isnan(c.wilcoxon_p)
+        assert f"Only 1 respondent has a score in both {c.earlier} and follow_up" in c.note
+    client.force_login(world.facilitator)
+    text = client.get(reverse("evaluation:survey_analysis", args=[survey.public_id])).content
+    text = text.decode()
+    assert '<th scope="row">Post minus Pre</th><td>3</td><td>' in text
+    assert (
+        '<th scope="row">Follow-up minus Post</th><td>1</td><td colspan="8">Only 1 respondent '
+        "has a score in both post and follow_up; a paired comparison needs at least 2.</td>"
+    ) in text
+
+
 @pytest.mark.parametrize(("v", "shown"), [(45.0, "45"), (1234567.5, "1234567.5"), (0.0, "0")])
 def test_the_signed_rank_statistic_is_shown_in_full(v, shown):
     """V sums ranks: past a million (about 1,400 pairs) it must not turn into 1.23457e+06."""
@@ -194,13 +304,14 @@ def test_the_signed_rank_statistic_is_shown_in_full(v, shown):
         earlier="pre", later="post", n=2000, mean_diff=0.1, t=1.0, df=1999, p=0.5,
         ci95=(0.0, 0.2), d_z=0.1, v=v, wilcoxon_p=0.3, wilcoxon_exact=False,
     )  # fmt: skip
-    scale = ScaleResult(name="s", items=("a", "b"), reversed=(), waves={}, paired=paired)
+    scale = ScaleResult(name="s", items=("a", "b"), reversed=(), waves={}, paired=paired,
+                        comparisons=(paired,))  # fmt: skip
     analysis = Analysis(waves=("pre", "post"), compared=("pre", "post"), respondents={},
                         items={}, scales={"s": scale}, correlations={})  # fmt: skip
     result = survey_analysis.SurveyAnalysis(survey=None, table=None, respondents=[],
                                             analysis=analysis)  # fmt: skip
     [section] = survey_analysis.scale_sections(result)
-    assert section["paired"]["v"] == shown
+    assert [c["v"] for c in section["comparisons"]] == [shown]
 
 
 def test_an_anonymous_export_pairs_by_code_and_names_no_one(client, world):
@@ -565,6 +676,124 @@ def test_the_items_page_shows_descriptives_and_charts(client, world, pre_post):
     assert page.status_code == 200
     assert text.count('role="img"') == 4  # the four Likert items; text and checkbox have none
     assert "I stay calm in hard lessons." in text and "Strongly agree:" in text
+
+
+def test_an_anonymous_survey_shows_no_item_answered_by_fewer_than_five(client, world):
+    """One person answers "heard" before; two answer after: in an anonymous survey their
+    answers would be theirs to read, so those rows say "fewer than 5" and the chart
+    leaves those waves out. An identified survey names its respondents anyway."""
+    version = make_version(world, rows=ROWS, title="Steady and belonging")
+    survey = make_survey(world, version=version, anonymous=True, waves=open_waves())
+    pre, post = survey.waves.order_by("position")
+    crowd = people(world, 6)
+    for k, person in enumerate(crowd):
+        answers = {"calm": str(1 + k % 4), **({"heard": "4"} if k == 0 else {})}
+        answer(survey, pre, person, answers, code=f"code-{k}")
+    for k, person in enumerate(crowd[:2]):
+        answer(survey, post, person, {"calm": "2", "heard": "1"}, code=f"code-{k}")
+    client.force_login(world.facilitator)
+    url = reverse("evaluation:survey_analysis_items", args=[survey.public_id])
+    text = client.get(url).content.decode()
+    sections = {part.split("</code>")[0]: part for part in text.split("<code>")[1:]}
+    calm, heard = sections["calm"], sections["heard"]
+    assert '<th scope="row">Pre</th><td>6</td>' in calm
+    assert '<th scope="row">Post</th><td colspan="5">fewer than 5</td>' in calm
+    assert "pre (n = 6)" in calm and "post (n" not in calm
+    assert '<th scope="row">Pre</th><td colspan="5">fewer than 5</td>' in heard
+    assert '<th scope="row">Post</th><td colspan="5">fewer than 5</td>' in heard
+    assert 'role="img"' not in heard and "Strongly agree: 1" not in heard
+    identified = make_survey(world, version=version, waves=open_waves())
+    first, _second = identified.waves.order_by("position")
+    answer(identified, first, crowd[0], {"heard": "4"})
+    url = reverse("evaluation:survey_analysis_items", args=[identified.public_id])
+    text = client.get(url).content.decode()
+    assert '<th scope="row">Pre</th><td>1</td><td>4.00</td>' in text
+
+
+def _scale_and_correlation_rows(text: str) -> dict:
+    """The page's table rows by their heading, in order: scale rows by wave, changes
+    by "later minus earlier", correlations by "a ~ b" (each wave's tables in turn)."""
+    rows = {}
+    for row in text.split('<th scope="row">')[1:]:
+        head, rest = row.split("</th>", 1)
+        rows.setdefault(head, []).append(rest.split("</tr>")[0])
+    return rows
+
+
+def six_then_three(world, *, anonymous=True, version=None, crowd=None):
+    """Six people answer the pre wave, three of them the post wave."""
+    version = version or make_version(world, rows=ROWS, title="Steady and belonging")
+    crowd = crowd or people(world, 6)
+    survey = make_survey(world, version=version, anonymous=anonymous, waves=open_waves())
+    pre, post = survey.waves.order_by("position")
+    for k, person in enumerate(crowd):
+        answers = {"calm": str(1 + k % 4), "rushed": str(1 + k % 3),
+                   "heard": str(1 + (k + 1) % 4), "alone": str(1 + k % 2)}  # fmt: skip
+        code = f"code-{k}" if anonymous else ""
+        answer(survey, pre, person, answers, code=code)
+        if k < 3:
+            answer(survey, post, person, answers, code=code)
+    return survey
+
+
+def test_an_anonymous_survey_shows_no_scale_figure_from_fewer_than_five(client, world):
+    """Six answer before, three of them after: in an anonymous survey the post wave's
+    means, the change and the post correlation would be those three people's, so each
+    says only "fewer than 5" and the chart leaves the wave out. The same answers in an
+    identified survey show in full."""
+    version = make_version(world, rows=ROWS, title="Steady and belonging")
+    crowd = people(world, 6)
+    client.force_login(world.facilitator)
+    shown = {}
+    for anonymous in (True, False):
+        survey = six_then_three(world, anonymous=anonymous, version=version, crowd=crowd)
+        url = reverse("evaluation:survey_analysis", args=[survey.public_id])
+        shown[anonymous] = client.get(url).content.decode()
+    rows = _scale_and_correlation_rows(shown[True])
+    fewer = '<td colspan="5">fewer than 5</td>'
+    assert rows["Post"] == ["<td><code>post</code></td><td>3</td>", fewer, fewer]
+    assert rows["Pre"][1].startswith("<td>6</td>") and rows["Pre"][2].startswith("<td>6</td>")
+    assert rows["Post minus Pre"] == ['<td>3</td><td colspan="8">fewer than 5</td>'] * 2
+    assert rows["belong ~ steady"][0].endswith("<td>6</td>")
+    assert rows["belong ~ steady"][1] == '<td colspan="3">fewer than 5</td>'
+    chart = shown[True][shown[True].index("<svg") : shown[True].index("</svg>")]
+    assert "pre" in chart and "post" not in chart
+    identified = _scale_and_correlation_rows(shown[False])
+    assert identified["Post"][1].startswith("<td>3</td>")
+    assert identified["Post minus Pre"][0].startswith("<td>3</td><td>0.000</td>")
+    assert identified["belong ~ steady"][1].endswith("<td>3</td>")
+    assert "fewer than 5" not in shown[False].split("<h2>Groups</h2>")[0]
+
+
+def test_one_wave_and_a_middle_wave_without_answers_are_analysed(client, world):
+    """A survey of one wave has nothing to compare; in three waves whose middle one
+    no one answered, pre and follow-up are still compared, and the empty wave is
+    listed with no responses."""
+    version = make_version(world, rows=SLEEP_ROWS, title="Sleep")
+    one = make_survey(world, version=version, waves=open_waves()[:1])
+    three = make_survey(world, version=version, waves=three_open_waves())
+    pre, _post, follow = three.waves.order_by("position")
+    for k, person in enumerate(people(world, 5)):
+        answer(one, one.waves.get(), person, {"extra": SLEEP_1[k]})
+        answer(three, pre, person, {"extra": SLEEP_1[k]})
+        answer(three, follow, person, {"extra": SLEEP_3[k]})
+    client.force_login(world.facilitator)
+    pages = {}
+    for survey in (one, three):
+        for name in ("survey_analysis", "survey_analysis_items"):
+            page = client.get(reverse(f"evaluation:{name}", args=[survey.public_id]))
+            assert page.status_code == 200
+            pages[survey, name] = page.content.decode()
+    assert (
+        "There is only one wave, so there is nothing to compare." in pages[one, "survey_analysis"]
+    )
+    text = pages[three, "survey_analysis"]
+    rows = _scale_and_correlation_rows(text)
+    assert rows["Post"] == ["<td><code>post</code></td><td>0</td>"]
+    assert rows["Follow-up minus Pre"][0].startswith("<td>5</td><td>")
+    assert "Post minus" not in text and "minus Post" not in text
+    analysis = survey_analysis.survey_analysis(three).analysis
+    assert analysis.waves == ("pre", "follow_up")
 
 
 def _bulk_anonymous(world, survey, count):

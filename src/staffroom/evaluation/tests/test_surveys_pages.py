@@ -3,6 +3,8 @@ page-weight budget and with nothing the CSP would block."""
 
 from django.urls import reverse
 
+from staffroom.communities.services import membership_join, membership_leave
+from staffroom.conftest import make_user
 from staffroom.core.tests.test_page_budgets import pages_problems
 from staffroom.evaluation import surveys
 from staffroom.evaluation.models import Invitation
@@ -16,16 +18,20 @@ from staffroom.evaluation.tests.survey_factories import (
 
 
 def fill(world) -> dict:
-    """A pre/post survey with the pre wave open and half answered, and an anonymous
-    one whose 40-item questionnaire the member has started."""
+    """A pre/post survey with the pre wave open, answered by one of the three invited
+    (one of the others has left since), and an anonymous one whose 40-item
+    questionnaire the member has started."""
     version = make_version(world)
     named = make_survey(world, version=version, waves=[wave_spec(), wave_spec("post", opens_in=30)])
+    leaver = make_user("leaver@example.org", "Lee Leaver")
+    membership_join(actor=leaver, access=world.access(leaver))
     for invitation in invite(named.waves.first()):
         if invitation.user == world.facilitator:
             surveys.response_save(
                 invitation=invitation, submit=True, items=list(version.items.all()),
                 answers={"confident": "3", "supported": "4"},
             )  # fmt: skip
+    membership_leave(actor=leaver, access=world.access(leaver))
     forty = make_version(world, rows=many_items(40), title="Forty statements")
     secret = make_survey(world, version=forty, anonymous=True,
                          waves=[wave_spec(), wave_spec("post", opens_in=30)])  # fmt: skip

@@ -7,7 +7,12 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
+from staffroom.accounts.models import User
+from staffroom.communities.access import community_access_for
 from staffroom.communities.models import Membership
+from staffroom.communities.services import membership_join, membership_leave
+from staffroom.conftest import make_user
+from staffroom.evaluation import survey_selectors as selectors
 from staffroom.evaluation.models import Invitation, Response, Survey, Wave
 from staffroom.evaluation.tests.survey_factories import (
     invitation_of,
@@ -96,6 +101,113 @@ def test_the_survey_page_shows_the_live_response_rate(client, world, django_asse
     assert page.status_code == 200
     assert "<td>2</td><td>1</td>" in text and "50%" in text
     assert "Close now" in text and "Edit" in text
+
+
+def _joined(world, count, community=None) -> list:
+    """``count`` new members of the community (default: the public one)."""
+    community = community or world.public
+    made = []
+    for _ in range(count):
+        n = User.objects.count()
+        user = make_user(f"joiner{n}@example.org", f"Joiner {n}")
+        membership_join(actor=user, access=community_access_for(user, community))
+        made.append(user)
+    return made
+
+
+def _leave(user, community):
+    membership_leave(actor=user, access=community_access_for(user, community))
+
+
+def test_people_who_left_without_answering_are_left_out_of_the_rate(
+    client, world, django_assert_max_num_queries
+):
+    """Invited: the facilitator, the member and three joiners. The member answers and
+    then leaves (still a response, still asked); one joiner leaves and one loses their
+    account without answering (left out); one joiner stays silent. 1 of 3, not 1 of 5."""
+    survey = make_survey(world, waves=[wave_spec(), wave_spec("post", opens_in=30)])
+    gone, closed, _silent = _joined(world, 3)
+    invitations = {invitation.user: invitation for invitation in invite(survey.waves.first())}
+    assert len(invitations) == 5
+    client.force_login(world.member)
+    client.post(respond_url(invitations[world.member]), {**ANSWERS, "submit": "1"})
+    _leave(world.member, world.public)
+    _leave(gone, world.public)
+    closed.is_active = False
+    closed.save(update_fields=["is_active"])
+    [pre, post] = selectors.wave_rates(survey)
+    assert (pre.invited, pre.responded, pre.left, pre.rate) == (5, 1, 2, 33)
+    assert (post.invited, post.left, post.rate) == (0, 0, None)
+    client.force_login(world.facilitator)
+    with django_assert_max_num_queries(10):
+        page = client.get(reverse("evaluation:survey_detail", args=[survey.public_id]))
+    text = page.content.decode()
+    assert "<td>5</td><td>1</td>" in text and "33%" in text
+    assert "2 invited people who did not answer have since left the community" in text
+
+
+def test_everyone_invited_who_left_without_answering_leaves_no_rate(client, world):
+    survey = make_survey(world)
+    [gone] = _joined(world, 1)
+    invite(survey.waves.get())
+    _leave(gone, world.public)
+    _leave(world.member, world.public)
+    world.facilitator.is_active = False
+    world.facilitator.save(update_fields=["is_active"])
+    [wave] = selectors.wave_rates(survey)
+    assert (wave.invited, wave.responded, wave.left, wave.rate) == (3, 0, 3, None)
+    client.force_login(world.hub_admin)
+    text = client.get(reverse("evaluation:survey_detail", args=[survey.public_id])).content
+    assert b"3 invited people who did not answer" in text and b"%</td>" not in text
+
+
+def test_a_hub_wide_survey_still_asks_who_left_one_community_but_not_all(client, world):
+    survey = make_survey(world, hub_wide=True)
+    [gone] = _joined(world, 1)
+    invite(survey.waves.get())
+    _leave(world.member, world.public)  # still in the hub's two other communities
+    _leave(gone, world.public)  # in none of them now
+    [wave] = selectors.wave_rates(survey)
+    assert (wave.invited, wave.responded, wave.left, wave.rate) == (3, 0, 1, 0)
+    client.force_login(world.hub_admin)
+    text = client.get(reverse("evaluation:survey_detail", args=[survey.public_id])).content
+    assert b"1 invited person who did not answer has since left every community of the hub" in text
+
+
+def test_someone_who_responded_and_then_lost_their_account_still_counts(client, world):
+    """Their answer is in: the rate keeps them above and below the line, while their
+    old link, like anyone's no longer asked, answers 404."""
+    survey = make_survey(world)
+    invitations = {invitation.user: invitation for invitation in invite(survey.waves.get())}
+    client.post(respond_url(invitations[world.member]), {**ANSWERS, "submit": "1"})
+    world.member.is_active = False
+    world.member.save(update_fields=["is_active"])
+    [wave] = selectors.wave_rates(survey)
+    assert (wave.invited, wave.responded, wave.left, wave.rate) == (2, 1, 0, 50)
+    assert client.get(respond_url(invitations[world.member])).status_code == 404
+    assert client.get(respond_url(invitations[world.facilitator])).status_code == 200
+    client.force_login(world.facilitator)
+    page = client.get(reverse("evaluation:survey_detail", args=[survey.public_id]))
+    assert page.status_code == 200 and b"50%" in page.content
+
+
+def test_the_waves_and_their_rates_come_in_the_surveys_order(client, world):
+    """Counting groups the waves, and a grouped query drops the model's ordering: the
+    order is asked for, not left to the database."""
+    kinds = ["pre", "post", "follow_up", "follow_up"]
+    survey = make_survey(world, waves=[wave_spec(kind) for kind in kinds])
+    for wave in survey.waves.all():
+        invite(wave)
+    waves = selectors.wave_rates(survey)
+    assert [(w.position, w.kind, w.invited) for w in waves] == [
+        (1, "pre", 2), (2, "post", 2), (3, "follow_up", 2), (4, "follow_up", 2),
+    ]  # fmt: skip
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        selectors.wave_rates(survey)
+    assert "ORDER BY" in captured.captured_queries[-1]["sql"]
 
 
 def test_the_survey_page_queries_do_not_grow_with_waves(client, world):

@@ -18,7 +18,7 @@ from staffroom.core.errors import DomainError
 class Command(BaseCommand):
     help = (
         "Analyse survey responses against a REDCap data dictionary: scale scores, "
-        "Cronbach's alpha, pre/post comparison and correlations."
+        "Cronbach's alpha, paired comparisons of every two waves and correlations."
     )
     requires_system_checks: list[str] = []  # a file-to-report tool: no database, no checks
 
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--waves",
             help="the waves to analyse, in order, separated by commas (default: all, in "
-            "order of first appearance); the first two are compared",
+            "order of first appearance); each wave is compared with every later one",
         )
         parser.add_argument(
             "--json", action="store_true", dest="as_json", help="print the numbers as JSON"
