@@ -260,6 +260,11 @@ greet the family and sit with them instead.
                 "Please post the slides before the session.",
                 "More time for questions at the end.",
             ],
+            "most_useful": [
+                "Hearing a para from another district describe her first year in the program.",
+                "The checklist of what to ask the district before signing up.",
+                "Seeing that the case was almost the same as my week.",
+            ],
         },
         "reflections": [
             "I watched the recording after my evening shift. The idea of agreeing on who "
@@ -756,6 +761,12 @@ reviewed each fall; this community as a place to call.
                 "The audio was hard to hear for those of us on the phone.",
                 "I would love an example from a high school next time.",
             ],
+            "most_useful": [
+                "The case: watching the group ask questions before advising taught me a lot.",
+                "The short talk: clear, practical, and short enough to remember.",
+                "Hearing how a rural school does this with one counselor for the whole building.",
+                "The slide with the three steps. I took a photo of it.",
+            ],
         },
     },
     {
@@ -1128,6 +1139,11 @@ before the meeting next time.
                 "Could we have a session for special educators?",
                 "More time for the member's situation.",
                 "4:15 is hard when I have bus duty; could some sessions be later?",
+            ],
+            "most_useful": [
+                "Knowing that second-year teachers still struggle with the same things.",
+                "The concrete examples from a real classroom.",
+                "The member's situation and the ideas people gave for it.",
             ],
         },
     },

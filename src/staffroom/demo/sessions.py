@@ -34,7 +34,8 @@ from staffroom.accounts.models import User
 from staffroom.communities.access import CommunityAccess, community_access_for
 from staffroom.communities.models import Community, Membership
 from staffroom.demo import content_sessions as content
-from staffroom.meetings import attendance, feedback, presenters, registration, services
+from staffroom.evaluation import session_feedback
+from staffroom.meetings import attendance, presenters, registration, services
 from staffroom.meetings.models import PresenterSlot, Registration, Series, Session
 from staffroom.meetings.recurrence import Rule
 
@@ -103,6 +104,7 @@ class _SessionsLoader:
         self.clock = _Clock(now)
         # Its own seed, so the sessions never change the story of the rest of the hub.
         self.rng = random.Random("prairie-pine-sessions")
+        self.feedback_rng = random.Random("prairie-pine-feedback")
         self.accesses: dict[tuple[int, int], CommunityAccess] = {}
         # Who is registered when, so nobody is in two sessions at the same hour.
         self.busy: dict[int, list[tuple[dt.datetime, dt.datetime]]] = {}
@@ -486,8 +488,9 @@ class _SessionsLoader:
         return written
 
     def past_feedback(self, run, session, topic, records, *, exclude) -> None:
-        """About half of those who came answer the form within two days: mostly what
-        they will use from the talk, now and then something to change."""
+        """About half of those who came answer the form within two days: a rating and
+        how useful it was, mostly what they will use from the talk, now and then what
+        was most useful or something to change."""
         pool = run.spec["feedback"]
         points = _key_points(topic["notes"])
         will_use = self.rng.sample(points, len(points)) + self.rng.sample(
@@ -501,15 +504,36 @@ class _SessionsLoader:
                 continue
             rating = self.rng.choices([5, 4, 3, 2], weights=[45, 38, 13, 4])[0]
             change = self.rng.choice(pool["change"]) if self.rng.random() < 0.3 else ""
+            use = self.will_use(will_use) if self.rng.random() < 0.85 else ""
+            answers = {"usefulness": rating, "will_use": use, "change": change}
+            answers.update(self.more_answers(pool, rating, use, change))
             with self.clock.at(moment):
-                feedback.feedback_submit(
+                session_feedback.feedback_submit(
                     actor=user,
                     access=self.access(user, run.community),
                     session=session,
-                    usefulness=rating,
-                    will_use=self.will_use(will_use) if self.rng.random() < 0.85 else "",
-                    change=change,
+                    answers=answers,
+                    language=user.language,
                 )
+
+    def more_answers(self, pool: dict, rating: int, will_use: str, change: str) -> dict:
+        """The questions the form gained when it moved to the evaluation part, answered
+        in keeping with the rest: an overall rating near the usefulness, the intention
+        to use something higher for those who named what, the pace mostly about right.
+        From a generator of their own, so the rest of the story stays as it was."""
+        rng = self.feedback_rng
+        overall = min(5, max(1, rating + rng.choices([-1, 0, 1], weights=[15, 65, 20])[0]))
+        apply = rng.choice([4, 5, 5] if rating >= 4 else [3, 4]) if will_use else rng.choice([2, 3])
+        answers = {
+            "overall": overall,
+            "will_apply": apply,
+            "pace": rng.choices([1, 2, 3], weights=[6, 80, 14])[0],
+        }
+        if overall <= 2 and change:
+            answers["overall_why"] = change
+        if rng.random() < 0.4:
+            answers["most_useful"] = rng.choice(pool["most_useful"])
+        return answers
 
     def will_use(self, answers: list[str]) -> str:
         """The next answer (a key point of the talk, then the series' general ones),

@@ -38,3 +38,12 @@ class EvaluationConfig(AppConfig):
         hub_sections.register(order=25, template="evaluation/surveys/hub_section.html")(
             survey_views.hub_surveys_section
         )
+        # The form after a session: meetings emails it through its follow-ups and
+        # shows it on the session page through its panels.
+        from staffroom.evaluation import session_feedback
+        from staffroom.meetings import followups
+
+        followups.register(session_feedback.feedback_request)
+        panels.register(order=40, template="evaluation/feedback/panel.html")(
+            session_feedback.feedback_panel
+        )

@@ -634,13 +634,15 @@ def item_save(
     if item is None:
         last = section.items.aggregate(n=Max("position"))["n"] or 0
         item = Item(version=version, section=section, position=last + 1)
-    _apply(item, spec, _subscale_for(version, spec.subscale))
+    item_fill(item, spec, _subscale_for(version, spec.subscale))
     item.save()
     _drop_empty_subscales(version)
     return item
 
 
-def _apply(item: Item, spec: ItemSpec, subscale: Subscale | None) -> None:
+def item_fill(item: Item, spec: ItemSpec, subscale: Subscale | None) -> None:
+    """Set ``item``'s fields from ``spec`` (unsaved; the session feedback form builds
+    its questions this way too)."""
     choice = spec.kind in CHOICE_KINDS
     numeric = spec.kind == Item.Kind.NUMERIC
     item.name, item.kind, item.label = spec.name, spec.kind, spec.label.strip()
@@ -749,7 +751,7 @@ def version_export(version: InstrumentVersion) -> bytes:
 _IMPORTED_KINDS = {"text", "notes", "radio", "dropdown", "checkbox", "yesno", "truefalse", "slider"}
 
 
-def _field_spec(item: redcap.Field) -> ItemSpec:
+def field_item_spec(item: redcap.Field) -> ItemSpec:
     """What an imported field becomes (its type is one of ``_IMPORTED_KINDS``)."""
     common = {
         "name": item.name, "label": _cell_plain(item.label), "note": _cell_plain(item.field_note),
@@ -836,7 +838,7 @@ def _plan(
                 )
             )
             continue
-        spec = _field_spec(item)
+        spec = field_item_spec(item)
         found = item_problems(spec, earlier=earlier, later=[]).values()
         problems.extend(redcap.RowProblem(row, message) for ms in found for message in ms)
         if found and skip_bad:
@@ -925,7 +927,7 @@ def _save_plan(version: InstrumentVersion, plan: _Planned) -> None:
     for section, (_title, _intro, specs) in zip(sections, plan.sections, strict=True):
         for position, spec in enumerate(specs, start=1):
             item = Item(version=version, section=section, position=position)
-            _apply(item, spec, subscales.get(spec.subscale))
+            item_fill(item, spec, subscales.get(spec.subscale))
             items.append(item)
     Item.objects.bulk_create(items)
 

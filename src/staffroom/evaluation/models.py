@@ -500,3 +500,35 @@ class Response(models.Model):
 
     def __str__(self):
         return f"{self.wave} #{self.pk}"
+
+
+class SessionFeedback(models.Model):
+    """One person's answers to the form after a session: the library's
+    ``session_feedback`` instrument, asked in the person's language (the English and
+    Spanish files share variable names and codes). ``answers`` is kept as
+    ``Response.answers`` is. It replaced the sessions part's short form, whose answers
+    it took over (migration 0006; the field mapping is in ``library.py``). Answering
+    again updates the row; ``user`` is emptied when the account is deleted, so the
+    session's results stay true."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="feedback")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="session_feedback",
+    )  # fmt: skip
+    answers = models.JSONField(default=dict, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user"], condition=models.Q(user__isnull=False),
+                name="session_feedback_once",
+            ),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return f"{self.user} on {self.session}"

@@ -525,7 +525,7 @@ def response_save(
         return Saved(Outcome.CLOSED)
     if not submit:
         return Saved(Outcome.SAVED)
-    problems = _submission_problems(items, answers)
+    problems = required_problems(items, answers)
     code = ""
     if pairing_needed(survey, survey.waves.count()):
         code, problem = _pairing(survey, wave, pairing_code)
@@ -568,7 +568,9 @@ def _submitted(draft: Response, *, anonymous: bool, now: dt.datetime) -> Respons
     )  # fmt: skip
 
 
-def _submission_problems(items: list[Item], answers: dict) -> dict[str, str]:
+def required_problems(items: list[Item], answers: dict) -> dict[str, str]:
+    """Each required item among those ``answers`` shows, left unanswered: item name ->
+    the message to show beside it."""
     return {
         item.name: _("Answer this question.")
         for item in visible_items(items, answers)

@@ -1,6 +1,8 @@
 from django.urls import path
 
+from staffroom.evaluation import feedback_overview_views as fo
 from staffroom.evaluation import instrument_views as iv
+from staffroom.evaluation import session_feedback_views as fv
 from staffroom.evaluation import survey_analysis_views as av
 from staffroom.evaluation import survey_views as sv
 from staffroom.evaluation import views
@@ -15,6 +17,9 @@ _V = _I + "v<int:number>/"
 _CS = "c/<slug:slug>/surveys/"
 _HS = "hubs/<slug:hub_slug>/surveys/"
 _S = "surveys/<str:public_id>/"
+_FO = "c/<slug:slug>/feedback/"
+# The sessions part's paths of the form, kept so links already emailed still work.
+_F = "c/<slug:slug>/sessions/<str:public_id>/feedback/"
 
 urlpatterns = [
     path(_P, views.poll_list, name="poll_list"),
@@ -56,4 +61,9 @@ urlpatterns = [
     path(_S + "analysis/", av.survey_analysis, name="survey_analysis"),
     path(_S + "analysis/items/", av.survey_analysis_items, name="survey_analysis_items"),
     path(_S + "export/<str:kind>", av.survey_export, name="survey_export"),
+    path(_FO, fo.feedback_overview, name="feedback_overview"),
+    path(_FO + "answers.csv", fo.feedback_answers_csv, name="feedback_answers_csv"),
+    path(_FO + "dictionary.csv", fo.feedback_dictionary_csv, name="feedback_dictionary_csv"),
+    path(_F, fv.feedback_form, name="feedback_form"),
+    path(_F + "answers/", fv.feedback_results, name="feedback_results"),
 ]

@@ -444,30 +444,6 @@ class ImportedRow(models.Model):
         return f"{self.name}: {self.minutes} min ({self.state})"
 
 
-class Feedback(models.Model):
-    """The short form offered after a session."""
-
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="feedback")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_feedback"
-    )
-    usefulness = models.PositiveSmallIntegerField(_("how useful was it"))
-    will_use = models.TextField(_("what will you use"), blank=True, max_length=2000)
-    change = models.TextField(_("anything to change"), blank=True, max_length=2000)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["session", "user"], name="feedback_once"),
-            models.CheckConstraint(
-                condition=models.Q(usefulness__gte=1, usefulness__lte=5), name="feedback_scale"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.user} on {self.session}"
-
-
 class CalendarToken(models.Model):
     """The secret in a person's calendar feed URL; revoking it makes a new one."""
 

@@ -25,7 +25,7 @@ from staffroom.core.email import email_is_suppressed
 from staffroom.core.errors import DomainError
 from staffroom.core.files import sniff_material
 from staffroom.core.markdown import render_markdown
-from staffroom.meetings.feedback import feedback_request_schedule
+from staffroom.meetings.followups import followups_reschedule, followups_schedule
 from staffroom.meetings.models import FocusArea, Material, Registration, Series, Session
 from staffroom.meetings.recurrence import HORIZON_DAYS, Rule, rule_normalise
 from staffroom.meetings.search import sessions_index
@@ -244,7 +244,7 @@ def _series_follow(series: Series, before: dict) -> None:
     zone = ZoneInfo(series.time_zone)
     length = dt.timedelta(minutes=series.duration_minutes)
     for session in upcoming:
-        changed = relink
+        changed, ended_at = relink, session.ends_at
         if retime and session.occurrence_date:
             starts_at = dt.datetime.combine(session.occurrence_date, series.start_time)
             starts_at = starts_at.replace(tzinfo=zone).astimezone(dt.UTC)
@@ -260,6 +260,7 @@ def _series_follow(series: Series, before: dict) -> None:
         if changed:
             session.sequence += 1
             _announce_change(session)
+            followups_reschedule(session, ended_at=ended_at)
         session.save()
 
 
@@ -290,18 +291,18 @@ def series_generate(series: Series, *, horizon_days: int = HORIZON_DAYS) -> int:
         ]  # fmt: skip
         Session.objects.bulk_create(new)
         sessions_index(new)
-        _feedback_requests_schedule(new)
+        _followups_schedule(new)
         _series_prune(series, existing, wanted, since=since)
     return len(new)
 
 
-def _feedback_requests_schedule(sessions) -> None:
-    """The feedback email of each session still to end (a past one made by a series'
-    first run has had no one attend yet)."""
+def _followups_schedule(sessions) -> None:
+    """The follow-ups of each session still to end (a past one made by a series' first
+    run has had no one attend yet)."""
     now = timezone.now()
     for session in sessions:
         if session.ends_at > now:
-            feedback_request_schedule(session)
+            followups_schedule(session)
 
 
 def _series_prune(series: Series, existing: dict, wanted: dict, *, since: dt.date) -> None:
@@ -427,7 +428,7 @@ def session_create(
         **fields,
     )
     sessions_index([session])
-    _feedback_requests_schedule([session])
+    _followups_schedule([session])
     return session
 
 
@@ -451,6 +452,7 @@ def session_update(*, actor, access: CommunityAccess, session: Session, **change
         raise ScheduleError(_("This session was cancelled; it can no longer be changed."))
     before = {name: getattr(session, name) for name in SESSION_FIELDS}
     before["meeting_url"] = session.join_url
+    ended_at = session.ends_at
     fields = _check_session(access, {**before, **changes})
     moved = fields["starts_at"] != session.starts_at or (
         fields["duration_minutes"] != session.duration_minutes
@@ -467,6 +469,7 @@ def session_update(*, actor, access: CommunityAccess, session: Session, **change
         session.detached = session.series_id is not None
         session.sequence += 1
         _announce_change(session)
+        followups_reschedule(session, ended_at=ended_at)
     session.save()
     sessions_index([session])
     return session

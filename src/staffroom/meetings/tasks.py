@@ -46,7 +46,7 @@ def series_generate_task() -> int:
     return series_generate_all()
 
 
-# -- credit area: presenters and feedback ---------------------------------------------
+# -- credit area: presenters, and what follows a session ----------------------------
 
 
 @task()
@@ -58,8 +58,8 @@ def presenter_prep_task(*, slot_id: int) -> bool:
 
 
 @task()
-def feedback_request_task(*, session_id: int) -> int:
-    """Half an hour after the session: the feedback form, to those who attended."""
-    from staffroom.meetings.feedback import feedback_request_send
+def session_followups_task(*, session_id: int, sequence: int) -> int:
+    """Half an hour after the session: what other parts follow it with (meetings.followups)."""
+    from staffroom.meetings.followups import followups_run
 
-    return feedback_request_send(session_id=session_id)
+    return followups_run(session_id=session_id, sequence=sequence)

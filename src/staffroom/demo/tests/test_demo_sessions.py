@@ -13,11 +13,12 @@ from staffroom.accounts.models import User
 from staffroom.communities.models import Membership
 from staffroom.demo import content_sessions
 from staffroom.demo.loader import demo_load
+from staffroom.evaluation.feedback_overview import feedback_overview, past_session_list
+from staffroom.evaluation.models import SessionFeedback
 from staffroom.meetings import credit
 from staffroom.meetings.models import (
     Attendance,
     AttendanceChange,
-    Feedback,
     Material,
     PresenterSlot,
     Registration,
@@ -25,7 +26,7 @@ from staffroom.meetings.models import (
     Session,
 )
 
-MEETINGS_MODELS = [Series, Session, Registration, Attendance, AttendanceChange, Feedback]
+MEETINGS_MODELS = [Series, Session, Registration, Attendance, AttendanceChange, SessionFeedback]
 MEETINGS_MODELS += [Material, PresenterSlot]
 SCHEDULED = Session.Status.SCHEDULED
 REGISTERED = Registration.Status.REGISTERED
@@ -95,9 +96,24 @@ def test_demo_past_sessions_have_attendance_materials_recordings_and_feedback(de
     pdf = Material.objects.exclude(file="").get()
     with pdf.file.open("rb") as handle:
         assert handle.read(5) == b"%PDF-"
-    ratings = set(Feedback.objects.values_list("usefulness", flat=True))
-    assert len(ratings) >= 3
-    assert Feedback.objects.exclude(will_use="").count() > Feedback.objects.count() / 2
+    answers = [feedback.answers for feedback in SessionFeedback.objects.all()]
+    assert len({a["usefulness"] for a in answers}) >= 3
+    assert sum(bool(a.get("will_use")) for a in answers) > len(answers) / 2
+    assert all({"overall", "usefulness", "will_apply", "pace"} <= a.keys() for a in answers)
+    assert sum(a["pace"] == "2" for a in answers) > len(answers) / 2
+    assert any(a.get("most_useful") for a in answers)
+
+
+@pytest.mark.django_db
+def test_demo_feedback_overview_shows_believable_numbers(demo):
+    series = Series.objects.get(community__slug="trauma-informed-classrooms")
+    sessions = past_session_list(series.community, series)
+    lines = feedback_overview(series.community, sessions).lines
+    answered = [line for line in lines if line.answers]
+    assert len(answered) >= 3
+    assert all(0 < line.response_rate <= 100 for line in answered)
+    assert all(3 <= line.usefulness <= 5 for line in answered)
+    assert all(3 <= line.session_value <= 5 for line in answered)
 
 
 @pytest.mark.django_db
@@ -139,7 +155,7 @@ def test_demo_history_never_reaches_the_future(demo):
         Registration: "created_at",
         Attendance: "created_at",
         AttendanceChange: "at",
-        Feedback: "created_at",
+        SessionFeedback: "created_at",
         Material: "created_at",
         PresenterSlot: "created_at",
         Series: "created_at",
@@ -149,8 +165,10 @@ def test_demo_history_never_reaches_the_future(demo):
     past = Q(session__starts_at__lt=now)
     late = Registration.objects.filter(past, created_at__gte=F("session__starts_at"))
     assert not late.exists()
-    early = Feedback.objects.filter(created_at__lt=F("session__ends_at"))
+    early = SessionFeedback.objects.filter(created_at__lt=F("session__ends_at"))
     assert not early.exists()
+    # Each answer is given once, at the invented moment: both stamps are that moment.
+    assert not SessionFeedback.objects.exclude(created_at=F("updated_at")).exists()
 
 
 @pytest.mark.django_db

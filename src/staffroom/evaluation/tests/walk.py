@@ -5,7 +5,9 @@ Every URL in ``evaluation/urls.py`` is listed with what each persona gets; see
 
 from staffroom.evaluation.models import Poll
 from staffroom.evaluation.tests.factories import make_poll
+from staffroom.evaluation.tests.walk_feedback_overview import CASES as OVERVIEW_CASES
 from staffroom.evaluation.tests.walk_instruments import CASES as INSTRUMENT_CASES
+from staffroom.evaluation.tests.walk_session_feedback import CASES as FEEDBACK_CASES
 from staffroom.evaluation.tests.walk_survey_analysis import CASES as ANALYSIS_CASES
 from staffroom.evaluation.tests.walk_surveys import CASES as SURVEY_CASES
 from staffroom.meetings.tests.factories import make_session
@@ -79,4 +81,6 @@ CASES = [
     *INSTRUMENT_CASES,
     *SURVEY_CASES,
     *ANALYSIS_CASES,
+    *OVERVIEW_CASES,
+    *FEEDBACK_CASES,
 ]  # fmt: skip

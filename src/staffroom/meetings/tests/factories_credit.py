@@ -1,4 +1,4 @@
-"""Test data for the credit area (presenters, PD hours, feedback), on top of the
+"""Test data for the credit area (presenters, PD hours), on top of the
 schedule's factories: past sessions and series, and attendance records.
 
 Attendance is recorded through the attendance area's own services (``attend``): the

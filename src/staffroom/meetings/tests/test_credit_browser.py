@@ -1,4 +1,4 @@
-"""The credit area's pages (presenters, PD hours, feedback) in a real Chromium: no
+"""The credit area's pages (presenters, PD hours) in a real Chromium: no
 serious or critical axe-core finding, and a screenshot of each (``-m browser``).
 
 Its test commits (a live server), so this module holds nothing else: transactional

@@ -1,11 +1,10 @@
-"""Every page of the credit area (presenters, PD hours, feedback), full of rows: within
+"""Every page of the credit area (presenters, PD hours), full of rows: within
 the HTML budget (14 KB gzipped) and nothing the CSP blocks. The same pages in a real
 Chromium are in ``test_credit_browser.py``."""
 
 from django.urls import reverse
 
 from staffroom.core.tests.test_page_budgets import pages_problems
-from staffroom.meetings import feedback
 from staffroom.meetings.models import Certificate
 from staffroom.meetings.tests.factories_credit import (
     attend,
@@ -19,33 +18,26 @@ from staffroom.meetings.tests.factories_credit import (
 
 def fill(world) -> dict:
     """A busy community: 25 upcoming sessions with offers, 25 more members, a session
-    with 25 answers to the feedback form, a member with 25 attended sessions."""
-    from staffroom.communities.access import community_access_for
-
+    25 of them attended, a member with 25 attended sessions."""
     people = [colleague(world, f"Colleague Number {n:02d}") for n in range(25)]
     upcoming = []
     for n, person in enumerate(people):
         session = upcoming_session(world, days=1 + n, title=f"Upcoming session number {n:02d}")
         volunteer(world, session, person, note="A twelve-word note about what I would bring along")
         upcoming.append(session)
-    answered = past_session(world, days_ago=1, title="A session with many answers")
+    attended = past_session(world, days_ago=1, title="A session many attended")
     for person in [world.member, *people[:24]]:
-        attend(answered, person)
-        feedback.feedback_submit(
-            actor=person, access=community_access_for(person, world.public), session=answered,
-            usefulness=4, will_use="The opener and the protocol for the case discussion",
-            change="A little more time for questions at the end",
-        )  # fmt: skip
+        attend(attended, person)
     for n in range(24):
         attend(past_session(world, days_ago=2 + n, title=f"Past session number {n:02d}"),
                world.member)  # fmt: skip
     certificate = certificate_for(world)
-    return {"upcoming": upcoming[0], "answered": answered, "certificate": certificate}
+    return {"upcoming": upcoming[0], "attended": attended, "certificate": certificate}
 
 
 def pages(world, made) -> list[tuple[str, object, str]]:
     slug = world.public.slug
-    session, answered = made["upcoming"], made["answered"]
+    session, attended = made["upcoming"], made["attended"]
     code = made["certificate"].code
     return [
         ("sign-up", world.member, reverse("meetings:presenter_signup", args=[slug])),
@@ -54,11 +46,7 @@ def pages(world, made) -> list[tuple[str, object, str]]:
         ("board", world.facilitator, reverse("meetings:presenter_board", args=[slug])),
         ("history", world.facilitator, reverse("meetings:presenter_history", args=[slug])),
         ("session with panels", world.facilitator,
-         reverse("meetings:session_detail", args=[slug, answered.public_id])),
-        ("feedback form", world.member,
-         reverse("meetings:feedback_form", args=[slug, answered.public_id])),
-        ("feedback answers", world.facilitator,
-         reverse("meetings:feedback_results", args=[slug, answered.public_id])),
+         reverse("meetings:session_detail", args=[slug, attended.public_id])),
         ("transcript", world.member, reverse("meetings:transcript")),
         ("certificate form", world.member, reverse("meetings:certificate_create")),
         ("certificates", world.member, reverse("meetings:certificate_list")),

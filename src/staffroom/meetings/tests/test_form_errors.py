@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from staffroom.core.errors import DomainError
-from staffroom.meetings import credit, feedback, presenters, registration
+from staffroom.meetings import credit, presenters, registration
 from staffroom.meetings.tests.factories_credit import attend, past_session, upcoming_session
 from staffroom.meetings.tests.factories_registration import guest_session
 
@@ -32,14 +32,6 @@ def _volunteer(world):
     return world.member, url, {"kind": "didactic", "note": "Exit tickets"}
 
 
-def _feedback(world):
-    session = past_session(world)
-    attend(session, world.member)
-    return world.member, _session_url("feedback_form", session), {
-        "usefulness": "4", "will_use": "Name tents",
-    }  # fmt: skip
-
-
 def _certificate(world):
     attend(past_session(world), world.member)
     return world.member, reverse("meetings:certificate_create"), {
@@ -53,7 +45,6 @@ def _certificate(world):
     [
         (registration, "guest_register", _guest),
         (presenters, "presenter_volunteer", _volunteer),
-        (feedback, "feedback_submit", _feedback),
         (credit, "certificate_issue", _certificate),
     ],
 )

@@ -1,5 +1,5 @@
-"""The credit area's URLs in the access walk: presenters, feedback, the transcript
-and certificates, with what each persona gets on the public, private and hidden
+"""The credit area's URLs in the access walk: presenters, the transcript and
+certificates, with what each persona gets on the public, private and hidden
 community (and on a community that does not exist)."""
 
 from django.utils import timezone
@@ -60,15 +60,6 @@ def own_offer(world, slug) -> dict:
     return kwargs
 
 
-def attended_id(world, slug) -> dict:
-    """A session that took place, which the member attended."""
-    if slug == MISSING:
-        return {"public_id": NO_SUCH_ID}
-    session = past_session(world, _community(world, slug))
-    attend(session, world.member)
-    return {"public_id": session.public_id}
-
-
 def certificate_data(world, slug) -> dict:
     """The member attended a session; the form asks for the day it took place."""
     session = past_session(world, world.public)
@@ -97,12 +88,6 @@ VOLUNTEER_POST = {
     variant: {persona: DONE if status == 200 else status for persona, status in expect.items()}
     for variant, expect in VOLUNTEER.items()
 }
-# Only the member attended: the others are refused beside the form.
-FEEDBACK_POST = dict(
-    public=answers(LOGIN, 403, DONE, 400, 400),
-    private=answers(LOGIN, 404, DONE, 400, 400),
-    hidden=answers(404, 404, DONE, 400, 400),
-)
 
 CASES: list[Case] = [
     *scoped("meetings:presenter_signup", **MEMBERS_ONLY),
@@ -121,12 +106,6 @@ CASES: list[Case] = [
         "meetings:presenter_decline", method="post", kwargs=offer, **RUN_COMMUNITY_POST,
         data=lambda world, slug: {"reason": "We have a talk on this in March."},
     ),
-    *scoped("meetings:feedback_form", kwargs=attended_id, **MEMBERS_ONLY),
-    *scoped(
-        "meetings:feedback_form", method="post", kwargs=attended_id, **FEEDBACK_POST,
-        data=lambda world, slug: {"usefulness": "4", "will_use": "Exit tickets", "change": ""},
-    ),
-    *scoped("meetings:feedback_results", kwargs=attended_id, **RUN_COMMUNITY),
     Case("meetings:transcript", "-", SIGNED_IN),
     Case("meetings:certificate_list", "-", SIGNED_IN),
     Case("meetings:certificate_create", "-", SIGNED_IN),

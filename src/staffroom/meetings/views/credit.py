@@ -1,9 +1,9 @@
-"""Presenters, PD hours and certificates, and the feedback form (the "credit" area).
+"""Presenters, PD hours and certificates (the "credit" area).
 
 Presenters: the members' sign-up page, the volunteer form, the facilitator's board
 (confirm or decline) and "who has presented". Credit: the member's transcript,
-certificates (issue, print, list) and the public verification page. Feedback: the
-form after a session and the facilitator's answers.
+certificates (issue, print, list) and the public verification page. The form after a
+session is evaluation's (meetings.followups and the session panels let it in).
 """
 
 import datetime as dt
@@ -23,7 +23,7 @@ from staffroom.communities.access import community_view
 from staffroom.core.errors import DomainError
 from staffroom.core.forms import add_domain_error
 from staffroom.core.pagination import paginate
-from staffroom.meetings import credit, feedback, presenters
+from staffroom.meetings import credit, presenters
 from staffroom.meetings.access import access_series, access_session
 from staffroom.meetings.models import PresenterSlot
 
@@ -61,36 +61,6 @@ class VolunteerForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(max_length=500, required=False)
-
-
-USEFULNESS_CHOICES = [
-    (1, gettext_lazy("1 – Not useful")),
-    (2, gettext_lazy("2 – A little useful")),
-    (3, gettext_lazy("3 – Useful")),
-    (4, gettext_lazy("4 – Very useful")),
-    (5, gettext_lazy("5 – Extremely useful")),
-]
-
-
-class FeedbackForm(forms.Form):
-    usefulness = forms.TypedChoiceField(
-        label=gettext_lazy("How useful was this session for you?"),
-        choices=USEFULNESS_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    will_use = forms.CharField(
-        label=gettext_lazy("What will you use from it?"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    change = forms.CharField(
-        label=gettext_lazy("Anything you would change?"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
 
 
 class TranscriptFilterForm(forms.Form):
@@ -254,46 +224,6 @@ def presenter_invite(request, access, member):
     return redirect("meetings:presenter_history", access.community.slug)
 
 
-# -- feedback ---------------------------------------------------------------------------
-
-
-@community_view(need=(perms.PARTICIPATE, perms.SCHEDULE))
-def feedback_form(request, access, public_id):
-    session = access_session(access, public_id)
-    mine = feedback.feedback_get(session, request.user)
-    fields = ("usefulness", "will_use", "change")
-    initial = {name: getattr(mine, name) for name in fields} if mine else None
-    form = FeedbackForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            feedback.feedback_submit(
-                actor=request.user, access=access, session=session, **form.cleaned_data
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, _("Thank you for your feedback."))
-            return _session_page(access, session)
-    context = {
-        "access": access, "community": access.community, "session": session, "form": form,
-        "mine": mine, "is_open": feedback.feedback_is_open(session),
-        "attended": feedback.attended(session, request.user),
-    }  # fmt: skip
-    status = 400 if form.errors else 200
-    return render(request, "meetings/feedback_form.html", context, status=status)
-
-
-@community_view(need=perms.SCHEDULE)
-def feedback_results(request, access, public_id):
-    session = access_session(access, public_id, need=perms.SCHEDULE)
-    context = {
-        "access": access, "community": access.community, "session": session,
-        "summary": feedback.feedback_summary(session),
-        "page": paginate(request, feedback.feedback_list(session)),
-    }  # fmt: skip
-    return render(request, "meetings/feedback_results.html", context)
-
-
 # -- transcript and certificates --------------------------------------------------------
 
 
@@ -386,8 +316,6 @@ urlpatterns = [
          name="presenter_confirm"),
     path(f"{SESSION}/presenters/<str:member>/<str:kind>/decline/", presenter_decline,
          name="presenter_decline"),
-    path(f"{SESSION}/feedback/", feedback_form, name="feedback_form"),
-    path(f"{SESSION}/feedback/answers/", feedback_results, name="feedback_results"),
     path("sessions/transcript/", transcript, name="transcript"),
     path("sessions/certificates/", certificate_list, name="certificate_list"),
     path("sessions/certificates/new/", certificate_create, name="certificate_create"),
