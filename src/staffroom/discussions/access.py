@@ -1,13 +1,24 @@
-"""Fetching threads and replies for a viewer, built on the communities' access
-mechanism: a thread is read by whoever may read its community (READ); anyone else
-gets a 404, as if it did not exist."""
+"""Fetching threads, replies, their files and shares for a viewer, built on the
+communities' access mechanism: a thread is read by whoever may read its community
+(READ); anyone else gets a 404, as if it did not exist."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from staffroom.communities import permissions
 from staffroom.communities.access import CommunityAccess, check_capability
-from staffroom.discussions.models import ConversationMember, Reply, Revision, Thread
+from staffroom.core.files import CONTENT_TYPES
+from staffroom.discussions.models import (
+    Attachment,
+    ConversationMember,
+    Reply,
+    Revision,
+    Thread,
+    ThreadShare,
+)
+from staffroom.discussions.selectors import share_list
+
+IMAGE_TYPES = frozenset(CONTENT_TYPES[kind] for kind in ("png", "jpg", "gif", "webp"))
 
 
 def is_thread_author(access: CommunityAccess, thread: Thread) -> bool:
@@ -54,6 +65,31 @@ def access_revision(thread: Thread, revision_id: int) -> Revision:
     if revision is None:
         raise Http404
     return revision
+
+
+def attachment_shown(attachment: Attachment) -> Attachment:
+    """``attachment`` marked ``is_image`` or not: only an image is shown in the page;
+    every other file is a link to download."""
+    attachment.is_image = attachment.content_type in IMAGE_TYPES
+    return attachment
+
+
+def access_attachment(thread: Thread, public_id: str) -> Attachment:
+    """A file of ``thread`` (already fetched through ``access_thread``); 404 otherwise."""
+    attachment = Attachment.objects.filter(thread=thread, public_id=public_id).first()
+    if attachment is None or not attachment.file:
+        raise Http404
+    return attachment_shown(attachment)
+
+
+def access_share(access: CommunityAccess, thread_id: str) -> ThreadShare:
+    """The share of thread ``thread_id`` into ``access``'s community, if the viewer may
+    see it there; 404 otherwise."""
+    check_capability(access, permissions.READ)
+    share = share_list(access).filter(thread__public_id=thread_id).first()
+    if share is None:
+        raise Http404
+    return share
 
 
 def may_edit(access: CommunityAccess, thread: Thread, author_id: int | None) -> bool:

@@ -13,7 +13,6 @@ from pathlib import PurePath
 
 from django.core.files.base import ContentFile
 from django.db.models import Q
-from django.http import Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from staffroom.communities.access import CommunityAccess
 from staffroom.core.files import CONTENT_TYPES, atomic_storage, delete_on_commit, sniff_material
 from staffroom.discussions import services
+from staffroom.discussions.access import attachment_shown
 from staffroom.discussions.models import Attachment, Reply, Thread
 from staffroom.discussions.services import DiscussionError
 
@@ -38,7 +38,6 @@ KIND_EXTENSIONS = {
     "webp": (".webp",),
 }
 ACCEPT = ",".join(sorted(ext for exts in KIND_EXTENSIONS.values() for ext in exts))
-IMAGE_TYPES = frozenset(CONTENT_TYPES[kind] for kind in ("png", "jpg", "gif", "webp"))
 FIELD = "files"  # the forms' field the refusals stand beside
 
 
@@ -181,15 +180,9 @@ def reply_revise(
     return reply
 
 
-def _shown(attachment: Attachment) -> Attachment:
-    # Only an image is shown in the page; every other file is a link to download.
-    attachment.is_image = attachment.content_type in IMAGE_TYPES
-    return attachment
-
-
 def attachment_list(thread: Thread, reply: Reply | None = None) -> list[Attachment]:
     """The files of one post: the opening post, or ``reply``."""
-    return [_shown(attachment) for attachment in _post_files(thread, reply)]
+    return [attachment_shown(attachment) for attachment in _post_files(thread, reply)]
 
 
 def attachments_for(thread: Thread, replies: list[Reply]) -> dict[int | None, list[Attachment]]:
@@ -200,13 +193,5 @@ def attachments_for(thread: Thread, replies: list[Reply]) -> dict[int | None, li
         Q(reply__isnull=True) | Q(reply__in=[reply.pk for reply in replies])
     )
     for attachment in rows:
-        found[attachment.reply_id].append(_shown(attachment))
+        found[attachment.reply_id].append(attachment_shown(attachment))
     return found
-
-
-def access_attachment(thread: Thread, public_id: str) -> Attachment:
-    """A file of ``thread`` (already fetched through ``access_thread``); 404 otherwise."""
-    attachment = Attachment.objects.filter(thread=thread, public_id=public_id).first()
-    if attachment is None or not attachment.file:
-        raise Http404
-    return _shown(attachment)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from staffroom.communities.access import CommunityAccess
-from staffroom.communities.selectors import community_readable_ids
+from staffroom.communities.selectors import community_readable, community_readable_ids
 from staffroom.discussions.models import (
     Bookmark,
     Reaction,
@@ -15,6 +15,7 @@ from staffroom.discussions.models import (
     Revision,
     Thread,
     ThreadModeration,
+    ThreadShare,
     ThreadTag,
 )
 
@@ -112,6 +113,19 @@ def bookmark_list(user) -> QuerySet[Bookmark]:
     return (
         Bookmark.objects.filter(user=user, thread__community_id__in=community_readable_ids(user))
         .select_related("thread__community", "thread__author")
+        .order_by("-created_at", "-id")
+    )
+
+
+def share_list(access: CommunityAccess) -> QuerySet[ThreadShare]:
+    """The threads shared into ``access``'s community whose own community the viewer
+    may read, the latest share first."""
+    return (
+        ThreadShare.objects.filter(
+            community=access.community,
+            thread__community__in=community_readable(access.user),
+        )
+        .select_related("thread__community", "thread__author", "shared_by")
         .order_by("-created_at", "-id")
     )
 

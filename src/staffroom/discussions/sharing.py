@@ -8,14 +8,12 @@ community, to the readers there who may also read the thread's own community."""
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from staffroom.communities import permissions
 from staffroom.communities.access import CommunityAccess, check_capability, community_access_for
 from staffroom.communities.models import Community, Membership
-from staffroom.communities.selectors import community_readable
 from staffroom.core import search
 from staffroom.discussions.models import Thread, ThreadModeration, ThreadShare, ThreadTag
 from staffroom.discussions.search import reply_document, thread_document
@@ -137,29 +135,6 @@ def share_remove(*, actor, access: CommunityAccess, share: ThreadShare) -> None:
     if share.community_id != access.community.pk or not may_remove_share(access, share):
         raise DiscussionError(_("Only who shared it or a facilitator can remove this."))
     share.delete()
-
-
-def share_list(access: CommunityAccess) -> QuerySet[ThreadShare]:
-    """The threads shared into ``access``'s community whose own community the viewer
-    may read, the latest share first."""
-    return (
-        ThreadShare.objects.filter(
-            community=access.community,
-            thread__community__in=community_readable(access.user),
-        )
-        .select_related("thread__community", "thread__author", "shared_by")
-        .order_by("-created_at", "-id")
-    )
-
-
-def access_share(access: CommunityAccess, thread_id: str) -> ThreadShare:
-    """The share of thread ``thread_id`` into ``access``'s community, if the viewer may
-    see it there; 404 otherwise."""
-    check_capability(access, permissions.READ)
-    share = share_list(access).filter(thread__public_id=thread_id).first()
-    if share is None:
-        raise Http404
-    return share
 
 
 def moved_url(user, slug: str, view_name: str, kwargs: dict) -> str | None:

@@ -23,8 +23,10 @@ from staffroom.core.forms import add_domain_error
 from staffroom.core.pagination import PER_PAGE, paginate, paginate_by_key
 from staffroom.discussions import attachments, selectors, services, sharing
 from staffroom.discussions.access import (
+    access_attachment,
     access_reply,
     access_revision,
+    access_share,
     access_thread,
     check_may_edit,
     may_edit,
@@ -97,7 +99,7 @@ def _removable(access, shares):
 @community_view(need=perms.READ)
 def thread_list(request, access):
     # One more than is shown tells whether the full list of shares has more.
-    shares = _removable(access, list(sharing.share_list(access)[: sharing.SHARES_ON_LIST + 1]))
+    shares = _removable(access, list(selectors.share_list(access)[: sharing.SHARES_ON_LIST + 1]))
     return _list(request, access, selectors.thread_list(access),
                  heading=_("Discussions"), current="latest",
                  shares=shares[: sharing.SHARES_ON_LIST],
@@ -107,7 +109,7 @@ def thread_list(request, access):
 @community_view(need=perms.READ)
 def share_list(request, access):
     """The threads shared into the community from others, as cards."""
-    page = paginate(request, sharing.share_list(access))
+    page = paginate(request, selectors.share_list(access))
     page.object_list = _removable(access, list(page.object_list))
     context = {"access": access, "community": access.community, "page": page,
                "current": "shared"}  # fmt: skip
@@ -443,7 +445,7 @@ def thread_share(request, access, public_id):
 def share_remove(request, access, public_id):
     """Take a thread shared into this community out of it: who shared it, or whoever
     moderates here."""
-    share = sharing.access_share(access, public_id)
+    share = access_share(access, public_id)
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("discussions:share_list", args=[access.community.slug]))
     if not sharing.may_remove_share(access, share):
@@ -459,7 +461,7 @@ def attachment_download(request, access, public_id, attachment_id):
     """A post's file, to those who may read the thread. Only an image is shown in the
     page; anything else is downloaded, never rendered by the browser."""
     thread = access_thread(access, public_id)
-    attachment = attachments.access_attachment(thread, attachment_id)
+    attachment = access_attachment(thread, attachment_id)
     try:
         content = attachment.file.open("rb")
     except FileNotFoundError:
