@@ -39,6 +39,8 @@ from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from staffroom.evaluation import redcap, syntax
 from staffroom.evaluation.analysis import SUPPRESS_BELOW
@@ -48,6 +50,11 @@ from staffroom.evaluation.models import Item, Response, Survey, Wave
 WAVE_COLUMN = "wave"
 # Response attribute -> its column in the CSV.
 ATTRIBUTES = (("locale", "locale"), ("role", "role"), ("years", "years_in_profession"))
+ATTRIBUTE_LABELS = {
+    "locale": gettext_lazy("School locale"),
+    "role": gettext_lazy("Role"),
+    "years": gettext_lazy("Years in the profession"),
+}
 RESPONDENT_ID_LENGTH = 16
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TEXT_KINDS = ("short_text", "long_text")
@@ -221,7 +228,12 @@ def export_content(survey: Survey, table: SurveyTable, kind: str) -> bytes:
     if kind == "dictionary.csv":
         return dictionary_export(table.dictionary)
     write = syntax.r_script if kind == "responses.R" else syntax.spss_syntax
-    return write(table.dictionary, table.header, data_file=data_file).encode("utf-8")
+    labels = {WAVE_COLUMN: _("Wave")} | {
+        table.attributes[attribute]: str(label)
+        for attribute, label in ATTRIBUTE_LABELS.items()
+        if attribute in table.attributes
+    }
+    return write(table.dictionary, table.header, data_file=data_file, labels=labels).encode("utf-8")
 
 
 def _rare_attributes_blanked(table: SurveyTable) -> SurveyTable:

@@ -4,15 +4,22 @@ Both are written from the data dictionary and the responses file's header (its c
 in order): a column the dictionary names gets the field's label, and single-choice
 fields get their value labels; a checkbox field's ``name___code`` columns are labelled
 "field label: choice". Columns the dictionary does not know (the wave, REDCap's own)
-are read as text and keep their names. Scale membership and reverse scoring are noted,
-so whoever reads the script knows how the scores were made.
+are read as text and keep their names, labelled when the caller names them (the wave
+and the respondents' attributes of a survey's download). Scale membership and reverse
+scoring are noted, so whoever reads the script knows how the scores were made.
 """
+
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from django.utils.translation import gettext as _
 
 from staffroom.evaluation.redcap import Dictionary, Field
 
 SPSS_LABEL_MAX = 250  # SPSS keeps 256 bytes of a label; a margin for multi-byte text
+# SPSS cuts a string at its declared width: an answer gets the widest string SPSS has
+# (the questionnaire takes long answers of 10,000 characters), ids and waves a short one.
+SPSS_ANSWER, SPSS_SHORT = "A32767", "A255"
 
 
 def _column_field(dictionary: Dictionary, column: str) -> tuple[Field | None, str | None]:
@@ -69,7 +76,14 @@ def _r_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def r_script(dictionary: Dictionary, columns: list[str], *, data_file: str) -> str:
+def _label_of(field: Field | None, code: str | None, column: str, extra: Mapping[str, str]) -> str:
+    return _column_label(field, code) if field is not None else extra.get(column, "")
+
+
+def r_script(
+    dictionary: Dictionary, columns: list[str], *, data_file: str,
+    labels: Mapping[str, str] = MappingProxyType({}),
+) -> str:  # fmt: skip
     """An R script that reads ``data_file`` and labels its variables: a ``label``
     attribute on each column (as the Hmisc and labelled packages read it) and, for
     choice fields, a ``<name>.factor`` column with the choices' labels."""
@@ -83,14 +97,15 @@ def r_script(dictionary: Dictionary, columns: list[str], *, data_file: str) -> s
     ]
     for column in columns:
         field, code = _column_field(dictionary, column)
-        if field is None:
+        label = _label_of(field, code, column, labels)
+        if not label:
             continue
         ref = f"responses[[{_r_string(column)}]]"
-        lines.append(f'attr({ref}, "label") <- {_r_string(_column_label(field, code))}')
-        labels = _value_labels(field, code)
-        if labels:
-            levels = ", ".join(_r_string(value) for value, _label in labels)
-            names = ", ".join(_r_string(label) for _value, label in labels)
+        lines.append(f'attr({ref}, "label") <- {_r_string(label)}')
+        values = _value_labels(field, code) if field is not None else []
+        if values:
+            levels = ", ".join(_r_string(value) for value, _label in values)
+            names = ", ".join(_r_string(label) for _value, label in values)
             lines.append(
                 f"responses[[{_r_string(column + '.factor')}]] <- factor({ref},"
                 f" levels = c({levels}), labels = c({names}))"
@@ -106,12 +121,22 @@ def _spss_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def spss_syntax(dictionary: Dictionary, columns: list[str], *, data_file: str) -> str:
+def _spss_format(dictionary: Dictionary, column: str, field: Field | None, code: str | None) -> str:
+    if _is_number(field, code):
+        return "F8.2"
+    answer = field is not None and column != dictionary.record_id
+    return SPSS_ANSWER if answer else SPSS_SHORT
+
+
+def spss_syntax(
+    dictionary: Dictionary, columns: list[str], *, data_file: str,
+    labels: Mapping[str, str] = MappingProxyType({}),
+) -> str:  # fmt: skip
     """SPSS syntax that reads ``data_file`` (GET DATA, every column in the file's order,
     numbers as numbers) and sets VARIABLE LABELS and VALUE LABELS."""
     known = [(column, *_column_field(dictionary, column)) for column in columns]
     variables = "\n".join(
-        f"  {column} {'F8.2' if _is_number(field, code) else 'A255'}"
+        f"  {column} {_spss_format(dictionary, column, field, code)}"
         for column, field, code in known
     )
     lines = [
@@ -128,14 +153,16 @@ def spss_syntax(dictionary: Dictionary, columns: list[str], *, data_file: str) -
         variables + ".",
         "",
     ]
-    labelled = [(c, f, code) for c, f, code in known if f is not None]
-    if labelled:
+    named = [(c, _label_of(f, code, c, labels)) for c, f, code in known]
+    named = [(column, label) for column, label in named if label]
+    if named:
         lines.append("VARIABLE LABELS")
         lines += [
-            f"  {'/' if i else ''}{column} {_spss_string(_column_label(field, code))}"
-            for i, (column, field, code) in enumerate(labelled)
+            f"  {'/' if i else ''}{column} {_spss_string(label)}"
+            for i, (column, label) in enumerate(named)
         ]
         lines[-1] += "."
+    labelled = [(c, f, code) for c, f, code in known if f is not None]
     valued = [(c, _value_labels(f, code)) for c, f, code in labelled if _value_labels(f, code)]
     if valued:
         lines.append("VALUE LABELS")

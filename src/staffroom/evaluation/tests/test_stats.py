@@ -318,6 +318,17 @@ def test_pearson_equals_exact_arithmetic_on_the_tuna_data():
     )
 
 
+def test_pearson_matches_the_printed_r_output_on_the_tuna_data():
+    """R: ``cor.test(x, y)`` on the Hollander & Wolfe data of ?cor.test prints
+    t = 1.8411, df = 7, p-value = 0.1082, 95 percent confidence interval
+    -0.1497426 0.8955795, cor 0.5711816 (each to the digits printed)."""
+    result = stats.pearson(TUNA_X, TUNA_Y)
+    assert abs(result.r - 0.5711816) < 5e-8
+    assert abs(result.p - 0.1082) < 5e-5
+    assert abs(result.ci95[0] - -0.1497426) < 5e-8
+    assert abs(result.ci95[1] - 0.8955795) < 5e-8
+
+
 def test_spearman_equals_the_textbook_formula_without_ties():
     """No ties in the tuna data: rho = 1 - 6 sum(d^2) / (n (n^2 - 1)); R's
     ``cor.test(x, y, method = "spearman")`` reports S = sum(d^2) = 48, so rho = 0.6."""

@@ -567,6 +567,18 @@ def test_the_downloads_read_back(client, world, pre_post):
     )
 
 
+def test_the_scripts_also_label_the_wave_and_the_attributes(client, world, pre_post):
+    survey, _crowd = pre_post
+    client.force_login(world.hub_admin)
+    r = download(client, survey, "responses.R").decode()
+    assert 'attr(responses[["wave"]], "label") <- "Wave"' in r
+    assert 'attr(responses[["years_in_profession"]], "label") <- "Years in the profession"' in r
+    spss = download(client, survey, "responses.sps").decode()
+    labels = spss.split("VARIABLE LABELS\n", 1)[1].split(".\n", 1)[0]
+    assert "  /wave 'Wave'" in labels and "  /locale 'School locale'" in labels
+    assert "  /role 'Role'" in labels
+
+
 def test_attribute_columns_give_way_to_items_of_the_same_name(world):
     rows = [*ROWS, ("role", "text", "Your role in your own words", "", "", "", "")]
     version = make_version(world, rows=rows, title="With a role item")

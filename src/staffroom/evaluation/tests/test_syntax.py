@@ -103,3 +103,12 @@ def test_a_scale_name_on_two_lines_stays_in_the_scripts_comments():
     assert "# Scale steady unlink(list.files());#: calm, rushed; reverse scored: rushed" in (
         r_script(dictionary, columns, data_file="r.csv")
     )
+
+
+def test_spss_reads_text_answers_whole_and_other_columns_as_short_text(survey):
+    """SPSS cuts a string longer than its declared width: a long answer (the
+    questionnaire takes 10,000 characters) must not lose its end."""
+    syntax = spss_syntax(*survey, data_file="responses.csv")
+    variables = syntax.split("/VARIABLES=\n", 1)[1].split(".\n", 1)[0].splitlines()
+    assert "  topics_assess A32767" in variables and "  role_other A32767" in variables
+    assert "  wave A255" in variables and "  record_id A255" in variables
