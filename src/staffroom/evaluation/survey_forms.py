@@ -4,7 +4,7 @@ items."""
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -184,7 +184,7 @@ class AnswerForm(forms.Form):
     pairing code when the survey needs one. Every field is optional here: required
     items are enforced when the person submits (``response_save``), never on a draft."""
 
-    def __init__(self, *args, items: list[Item], pairing: bool, **kwargs):
+    def __init__(self, *args, items: list[Item], pairing: bool, suggestion: str = "", **kwargs):
         super().__init__(*args, prefix=ANSWER_PREFIX, **kwargs)
         self.items = items
         for item in items:
@@ -200,6 +200,12 @@ class AnswerForm(forms.Form):
                     "For your privacy it is never saved with a draft: type it when you submit."
                 ),
             )  # fmt: skip
+            if suggestion:
+                offer = _("If you have no code yet, you may use this one: <strong>{code}</strong>.")
+                help_text = self.fields["pairing_code"].help_text
+                self.fields["pairing_code"].help_text = format_html(
+                    "{} " + str(offer), help_text, code=suggestion
+                )
 
     def answers(self) -> dict:
         """The answers given, as ``Response.answers`` keeps them (codes as text, lists

@@ -151,7 +151,10 @@ def _respond(request, token):
     pairing = services.pairing_needed(survey, survey.waves.count())
     draft = invitation.draft.answers if invitation.draft_id else {}
     data = request.POST if request.method == "POST" else None  # an empty post is a post
-    form = AnswerForm(data, items=items, pairing=pairing, initial=draft)
+    # Only the first wave offers a code: a new one in a later wave would break the pairing.
+    first = pairing and invitation.wave.position == 1
+    suggestion = services.pairing_suggestion() if first else ""
+    form = AnswerForm(data, items=items, pairing=pairing, suggestion=suggestion, initial=draft)
     status = 200
     if request.method == "POST":
         form.is_valid()

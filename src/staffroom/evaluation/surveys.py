@@ -19,6 +19,7 @@ sweep does whatever a lost task left undone and invites people who joined since.
 import datetime as dt
 import hashlib
 import hmac
+import secrets
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -464,6 +465,18 @@ def pairing_digest(survey: Survey, code: str) -> str:
 
 def pairing_needed(survey: Survey, waves: int) -> bool:
     return survey.anonymous and waves > 1
+
+
+# No 0/O, 1/I/L: a code copied by hand onto paper must read back the same.
+_SUGGESTION_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def pairing_suggestion() -> str:
+    """A code for someone who has none, e.g. ``K7QM-4XPA``: random, made afresh for
+    each page and stored nowhere, so it is as unlinked to the account as a code the
+    person makes up (about 40 bits: no one else in the wave will draw it)."""
+    code = "".join(secrets.choice(_SUGGESTION_ALPHABET) for _ in range(8))
+    return f"{code[:4]}-{code[4:]}"
 
 
 def _years_band(years: int | None) -> str:

@@ -64,6 +64,26 @@ def make_version(world, rows=SMALL, title="Check-in") -> InstrumentVersion:
     )  # fmt: skip
 
 
+def make_matrix_version(world) -> InstrumentVersion:
+    """A published version whose three statements form one matrix: the first required,
+    the third shown only after a "Strongly disagree" to the second."""
+    from staffroom.evaluation.instruments import version_publish
+    from staffroom.evaluation.tests.instrument_factories import (
+        builder_access,
+        likert,
+        make_instrument,
+    )
+
+    grid = [
+        likert("belong_1", "I feel part of this community.", matrix_group="belong", required=True),
+        likert("belong_2", "I can ask for help here.", matrix_group="belong"),
+        likert("belong_3", "I feel alone with my questions.", matrix_group="belong",
+               show_if="[belong_2] = '1'"),
+    ]  # fmt: skip
+    version = make_instrument(world, *grid, title="Belonging grid").versions.get()
+    return version_publish(actor=world.hub_admin, hub_access=builder_access(world), version=version)
+
+
 def wave_spec(kind="pre", *, opens_in=-1, days=14, reminders=(3, 7)) -> surveys.WaveSpec:
     """A wave that opens ``opens_in`` days from now (negative: already open)."""
     opens = timezone.now() + dt.timedelta(days=opens_in)

@@ -10,6 +10,7 @@ from staffroom.evaluation import surveys
 from staffroom.evaluation.models import Invitation
 from staffroom.evaluation.tests.survey_factories import (
     invite,
+    make_matrix_version,
     make_survey,
     make_version,
     many_items,
@@ -19,8 +20,8 @@ from staffroom.evaluation.tests.survey_factories import (
 
 def fill(world) -> dict:
     """A pre/post survey with the pre wave open, answered by one of the three invited
-    (one of the others has left since), and an anonymous one whose 40-item
-    questionnaire the member has started."""
+    (one of the others has left since), an anonymous one whose 40-item
+    questionnaire the member has started, and one whose statements form a matrix."""
     version = make_version(world)
     named = make_survey(world, version=version, waves=[wave_spec(), wave_spec("post", opens_in=30)])
     leaver = make_user("leaver@example.org", "Lee Leaver")
@@ -36,11 +37,14 @@ def fill(world) -> dict:
     secret = make_survey(world, version=forty, anonymous=True,
                          waves=[wave_spec(), wave_spec("post", opens_in=30)])  # fmt: skip
     invite(secret.waves.first())
+    grid = make_survey(world, version=make_matrix_version(world))
+    invite(grid.waves.first())
     return {
         "named": named, "secret": secret,
         "named_link": Invitation.objects.get(wave__survey=named, user=world.member).token,
         "secret_link": Invitation.objects.get(wave__survey=secret, user=world.member).token,
         "later": named.waves.get(position=2),
+        "grid_link": Invitation.objects.get(wave__survey=grid, user=world.member).token,
     }  # fmt: skip
 
 
@@ -53,6 +57,7 @@ def pages(world, made) -> list[tuple[str, object, str]]:
         ("my surveys", world.member, url("my_surveys")),
         ("questionnaire", world.member, url("survey_respond", made["named_link"])),
         ("anonymous questionnaire", world.member, url("survey_respond", made["secret_link"])),
+        ("questionnaire with a matrix", world.member, url("survey_respond", made["grid_link"])),
         ("surveys of a community", world.facilitator, url("survey_list", "open-science")),
         ("new survey", world.facilitator, url("survey_create", "open-science")),
         ("survey page", world.facilitator, url("survey_detail", named.public_id)),

@@ -3,6 +3,7 @@
 double submissions, pairing codes), with their query counts pinned."""
 
 import datetime as dt
+import re
 
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +18,7 @@ from staffroom.evaluation.models import Invitation, Response, Survey, Wave
 from staffroom.evaluation.tests.survey_factories import (
     invitation_of,
     invite,
+    make_matrix_version,
     make_survey,
     make_version,
     many_items,
@@ -399,6 +401,53 @@ def test_a_reused_pairing_code_is_refused_with_a_clear_message(client, world):
     assert world.member.display_name.encode() not in response.content
     assert Response.objects.filter(status="submitted").count() == 1
     assert Response.objects.get(status="submitted").user is None
+
+
+def test_the_first_wave_offers_a_code_to_those_who_have_none_and_keeps_no_trace_of_it(
+    client, world
+):
+    survey = make_survey(world, anonymous=True, waves=[wave_spec(), wave_spec("post")])
+    pre, post = survey.waves.order_by("position")
+    url = respond_url(invitation_of(pre, world.member))
+    first, second = (client.get(url).content.decode() for _ in range(2))
+    code = re.search(r"you may use this one: <strong>([A-Z0-9-]+)</strong>", first).group(1)
+    assert code not in second  # made afresh for each page, so it says nothing of anyone
+    client.post(url, {**ANSWERS, "a-pairing_code": code, "submit": "1"})
+    later = client.get(respond_url(invitation_of(post, world.member))).content.decode()
+    assert "you may use this one" not in later  # a new code would break the pairing
+    assert (
+        client.post(
+            respond_url(invitation_of(post, world.member)),
+            {**ANSWERS, "a-pairing_code": code.lower(), "submit": "1"},
+        ).status_code
+        == 302
+    )
+    codes = set(Response.objects.values_list("pairing_code", flat=True))
+    assert len(codes) == 1 and code not in str(codes)
+
+
+def test_a_matrix_is_one_grid_with_a_row_per_statement_and_a_column_per_choice(client, world):
+    survey = make_survey(world, version=make_matrix_version(world))
+    url = respond_url(invitation_of(survey.waves.get(), world.member))
+    page = client.get(url).content.decode()
+    assert page.count('<table class="matrix"') == 1
+    grid = page.split('<table class="matrix"', 1)[1].split("</table>", 1)[0]
+    assert grid.count('<th scope="col"') == 6  # the statement column and five choices
+    assert grid.count('<th scope="row"') == 3 and grid.count('type="radio"') == 15
+    assert 'data-item="belong_3" data-show-if="[belong_2] = &#x27;1&#x27;"' in grid
+    assert "Answer only if:" in grid
+    # A required row left empty comes back with its error in its row and the rest ticked.
+    response = client.post(url, {"a-belong_2": "4", "submit": "1"})
+    assert response.status_code == 400
+    grid = response.content.decode().split('<table class="matrix"', 1)[1]
+    row_1 = grid.split('data-item="belong_1"', 1)[1].split("</tr>", 1)[0]
+    row_2 = grid.split('data-item="belong_2"', 1)[1].split("</tr>", 1)[0]
+    assert "Answer this question." in row_1 and "Answer this question." not in row_2
+    assert re.search(r'value="4" id="id_a-belong_2_3"[^>]* checked', row_2)
+    assert (
+        client.post(url, {"a-belong_1": "5", "a-belong_2": "4", "submit": "1"}).status_code == 302
+    )
+    assert Response.objects.get().answers == {"belong_1": "5", "belong_2": "4"}
 
 
 def test_the_questionnaire_with_40_items_costs_a_fixed_number_of_queries(
