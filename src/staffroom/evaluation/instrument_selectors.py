@@ -127,7 +127,8 @@ def show_if_words(show_if: str, items: dict[str, Item]) -> str:
                 continue
             if item and len(rest) == 2 and rest[0][1] in _EQUALS and rest[1][1] in ("''", '""'):
                 answered = rest[0][1] in ("<>", "!=")
-                words.append(f"{shown} {_('is answered') if answered else _('is not answered')}")
+                verb = _("is answered") if answered else _("is not answered")
+                words.append(f"{shown} {verb}")
                 index += 3
                 continue
             if item and len(rest) == 2 and rest[0][1] in _WORDS and rest[1][0] == "string":

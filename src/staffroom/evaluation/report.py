@@ -84,9 +84,11 @@ def _scale_lines(scale: ScaleResult) -> list[str]:
     if scale.reversed:
         head += "; " + _("reverse scored: %(items)s") % {"items": ", ".join(scale.reversed)}
     lines = [head]
-    width = max([len(_("wave")), *(len(w) for w in scale.waves)])
+    # Translated outside the f-string, where gettext's extractor would not see them.
+    heads = _("wave"), _("mean"), _("sd"), _("alpha")
+    width = max([len(heads[0]), *(len(w) for w in scale.waves)])
     lines.append(
-        f"  {_('wave'):<{width}}  {'n':>5}  {_('mean'):>7}  {_('sd'):>7}  {_('alpha'):>7}  "
+        f"  {heads[0]:<{width}}  {'n':>5}  {heads[1]:>7}  {heads[2]:>7}  {heads[3]:>7}  "
         + _("(complete cases)")
     )
     for wave, s in scale.waves.items():

@@ -1,5 +1,7 @@
 """Conditions in words, as the questionnaire shows them beside a conditional question."""
 
+from django.utils import translation
+
 from staffroom.evaluation.instrument_selectors import show_if_words
 from staffroom.evaluation.models import Item
 
@@ -20,6 +22,8 @@ def test_a_comparison_with_the_empty_text_reads_as_answered_or_not():
     words = show_if_words("[overall] <> '' and [overall] <= 2", _items())
     assert words == "“Overall rating” is answered and “Overall rating” is at most 2"
     assert show_if_words("[overall] = ''", _items()) == "“Overall rating” is not answered"
+    with translation.override("es"):
+        assert show_if_words("[overall] <> ''", _items()) == "“Overall rating” tiene respuesta"
 
 
 def test_a_ticked_box_reads_as_includes():
