@@ -108,6 +108,15 @@ def access_item(version: InstrumentVersion, public_id: str) -> Item:
     return item
 
 
+# Who reads the answers to the form after a session: those who run the community, and
+# the hub's evaluators, whose feedback overview links to them.
+FEEDBACK_READERS = (permissions.SCHEDULE, permissions.MANAGE_SURVEYS)
+
+
+def may_read_feedback(access: CommunityAccess) -> bool:
+    return access.has_any(FEEDBACK_READERS)
+
+
 def survey_manageable(user, survey: Survey) -> bool:
     """Whether ``user`` may manage ``survey`` (services ask this too)."""
     if not user.is_authenticated:

@@ -23,10 +23,8 @@ Both files are in English whatever the viewer's language: the Spanish form share
 variable names and codes, so answers given in either language sit in one column.
 """
 
-import csv
 import hashlib
 import hmac
-import io
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -41,23 +39,20 @@ from staffroom.communities.models import Community
 from staffroom.evaluation import redcap
 from staffroom.evaluation.analysis import Analysis, ResponsesError, analyze
 from staffroom.evaluation.instruments import dictionary_export
-from staffroom.evaluation.library import DEFAULT_LANGUAGE, library_dictionary
 from staffroom.evaluation.models import SessionFeedback
-from staffroom.evaluation.session_feedback import FORM_KEY
-from staffroom.evaluation.survey_exports import RESPONDENT_ID_LENGTH, WAVE_COLUMN, cell_safe
+from staffroom.evaluation.session_feedback import SCORE, USEFULNESS, feedback_dictionary
+from staffroom.evaluation.survey_exports import (
+    RESPONDENT_ID_LENGTH,
+    WAVE_COLUMN,
+    cell_safe,
+    responses_csv,
+)
 from staffroom.meetings.models import Attendance, Series, Session
 
 PER_PAGE = 20
-SCALE = "session_value"
-USEFULNESS = "usefulness"
 TITLE_COLUMN = "session_title"
 ANSWERS_FILE = "answers.csv"
 DICTIONARY_FILE = "dictionary.csv"
-
-
-def feedback_dictionary() -> redcap.Dictionary:
-    """The form's English data dictionary: the downloads' names and codes."""
-    return library_dictionary(FORM_KEY, DEFAULT_LANGUAGE)
 
 
 def dictionary_csv() -> bytes:
@@ -101,7 +96,12 @@ def record_id(community: Community, user_public_id: str | None, answer_pk: int) 
         return digest[:RESPONDENT_ID_LENGTH]
     # Not a hex digit first, so it never equals a person's pseudonym.
     key = f"{settings.SECRET_KEY}:session-feedback-deleted:{community.pk}".encode()
-    return "u" + hmac.new(key, str(answer_pk).encode(), hashlib.sha256).hexdigest()[:15]
+    return (
+        "u"
+        + hmac.new(key, str(answer_pk).encode(), hashlib.sha256).hexdigest()[
+            : RESPONDENT_ID_LENGTH - 1
+        ]
+    )
 
 
 def wave_names(sessions: Iterable[Session]) -> dict[str, Session]:
@@ -162,17 +162,9 @@ def feedback_table(community: Community, sessions: Iterable[Session]) -> Feedbac
     return FeedbackTable(dictionary, header, rows, waves)
 
 
-def answers_csv(table: FeedbackTable) -> bytes:
-    """The table as CSV (UTF-8 without a byte order mark, as the survey downloads:
-    R's ``read.csv`` then reads the first column's name as it is)."""
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerows(table.csv_rows)
-    return out.getvalue().encode("utf-8")
-
-
 def community_answers_csv(community: Community, series: Series | None = None) -> bytes:
     """Every answer about the community's past sessions (of ``series`` only, if given)."""
-    return answers_csv(feedback_table(community, past_session_list(community, series)))
+    return responses_csv(feedback_table(community, past_session_list(community, series)))
 
 
 @dataclass(frozen=True)
@@ -223,7 +215,7 @@ def feedback_overview(community: Community, sessions: Iterable[Session]) -> Over
         usefulness = session_value = None
         if analysis is not None and wave in analysis.waves:
             usefulness = _finite(analysis.items[USEFULNESS].waves[wave].mean)
-            session_value = _finite(analysis.scales[SCALE].waves[wave].mean)
+            session_value = _finite(analysis.scales[SCORE].waves[wave].mean)
         rate = round(100 * session.responded / session.attended) if session.attended else None
         overview.lines.append(
             SessionLine(

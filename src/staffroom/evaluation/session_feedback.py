@@ -34,10 +34,13 @@ from staffroom.core.email import email_enqueue, email_render
 from staffroom.core.errors import DomainError
 from staffroom.core.urls import absolute_url
 from staffroom.evaluation import instruments
+from staffroom.evaluation.access import may_read_feedback
 from staffroom.evaluation.analysis import analyze
 from staffroom.evaluation.library import DEFAULT_LANGUAGE, library_dictionary
 from staffroom.evaluation.models import Item, SessionFeedback
 from staffroom.evaluation.questions import Group
+from staffroom.evaluation.redcap import Dictionary
+from staffroom.evaluation.survey_exports import TEXT_KINDS, WAVE_COLUMN
 from staffroom.evaluation.surveys import required_problems, visible_items
 from staffroom.meetings.models import Attendance, Session
 
@@ -45,8 +48,8 @@ FORM_KEY = "session_feedback"
 FORM_RECORD_ID = instruments.RECORD_ID
 SCORE = "session_value"  # the form's scale: overall rating, usefulness, will apply
 USEFULNESS = "usefulness"
-CHOICE_KINDS = (Item.Kind.LIKERT, Item.Kind.SINGLE)
-TEXT_KINDS = (Item.Kind.SHORT_TEXT, Item.Kind.LONG_TEXT)
+# One code per answer, so each choice is counted (multiple choice is not on the form).
+COUNTED_KINDS = instruments.MATRIX_KINDS
 TEXT_LONGEST = 10_000  # as the questionnaire's long text field allows
 _WAVE = "session"  # the one wave the analysis of a session's answers sees
 
@@ -61,6 +64,12 @@ class FeedbackError(DomainError):
 
 
 # -- the questions ------------------------------------------------------------------------
+
+
+def feedback_dictionary() -> Dictionary:
+    """The form's English data dictionary: the names and codes answers are kept and
+    downloaded under, whatever language they were given in."""
+    return library_dictionary(FORM_KEY, DEFAULT_LANGUAGE)
 
 
 def feedback_items(language: str | None = None) -> list[Item]:
@@ -116,7 +125,7 @@ def _cleaned(items: list[Item], answers: dict) -> tuple[dict, dict[str, str]]:
         value = str(value).strip()
         if not value:
             continue
-        if item.kind in CHOICE_KINDS and value not in {str(code) for code, _ in item.choices}:
+        if item.kind in COUNTED_KINDS and value not in {str(code) for code, _ in item.choices}:
             problems[item.name] = _("Choose one of the answers offered.")
         elif len(value) > TEXT_LONGEST:
             problems[item.name] = _("Keep this answer under %(count)d characters.") % {
@@ -251,14 +260,14 @@ def feedback_summary(session: Session, language: str | None = None) -> FeedbackS
     answer carried over from the earlier form (usefulness alone) counts in its
     questions but has no score."""
     rows = list(SessionFeedback.objects.filter(session=session).values_list("pk", "answers"))
-    items = [item for item in feedback_items(language) if item.kind in CHOICE_KINDS]
+    items = [item for item in feedback_items(language) if item.kind in COUNTED_KINDS]
     if not rows:
         return FeedbackSummary(0, [], None, None, 0)
     # The analysis reads the answers as a responses file: one row per answer, in a
     # single wave, choices as their codes.
-    dictionary = library_dictionary(FORM_KEY, DEFAULT_LANGUAGE)
+    dictionary = feedback_dictionary()
     names = [item.name for item in items]
-    table = [[dictionary.record_id, "wave", *names]]
+    table = [[dictionary.record_id, WAVE_COLUMN, *names]]
     table += [
         [str(pk), _WAVE, *(str(answers.get(name, "")) for name in names)] for pk, answers in rows
     ]
@@ -322,16 +331,17 @@ def feedback_request(session: Session) -> int:
 
 def feedback_panel(request, access: CommunityAccess, session: Session) -> dict | None:
     """After the session: the form for those who attended (their answer, if any, to
-    update) and, for the facilitators, how many answered and the mean usefulness."""
+    update) and, for those who read the answers, how many answered and the mean
+    usefulness."""
     if not feedback_is_open(session):
         return None
-    can_schedule = access.has(permissions.SCHEDULE)
+    may_read = may_read_feedback(access)
     was_there = attended(session, access.user)
-    if not (was_there or can_schedule):
+    if not (was_there or may_read):
         return None
     return {
         "session": session, "community": access.community, "attended": was_there,
-        "can_schedule": can_schedule,
+        "may_read": may_read,
         "mine": feedback_get(session, access.user) if was_there else None,
-        "summary": feedback_summary(session) if can_schedule else None,
+        "summary": feedback_summary(session) if may_read else None,
     }  # fmt: skip

@@ -1,4 +1,4 @@
-"""The form after a session and the facilitators' page of its answers. Their paths are
+"""The form after a session and the page of its answers. Their paths are
 the ones the sessions part's earlier form had, so links already emailed still work."""
 
 from django.contrib import messages
@@ -11,6 +11,7 @@ from staffroom.communities.access import community_view
 from staffroom.core.forms import add_domain_error
 from staffroom.core.pagination import paginate
 from staffroom.evaluation import session_feedback as feedback
+from staffroom.evaluation.access import FEEDBACK_READERS, may_read_feedback
 from staffroom.evaluation.questions import question_groups
 from staffroom.evaluation.session_feedback import FeedbackError
 from staffroom.evaluation.survey_forms import AnswerForm
@@ -45,18 +46,14 @@ def feedback_form(request, access, public_id):
         "groups": question_groups(form, feedback.feedback_groups(items)), "mine": mine,
         "is_open": feedback.feedback_is_open(session),
         "attended": feedback.attended(session, request.user),
+        "may_read": may_read_feedback(access),
     }  # fmt: skip
     return render(request, T + "feedback_form.html", context, status=400 if form.errors else 200)
 
 
-# Those who run the community, and the hub's evaluators, whose feedback overview
-# links here.
-RESULTS_READERS = (perms.SCHEDULE, perms.MANAGE_SURVEYS)
-
-
-@community_view(need=RESULTS_READERS)
+@community_view(need=FEEDBACK_READERS)
 def feedback_results(request, access, public_id):
-    session = access_session(access, public_id, need=RESULTS_READERS)
+    session = access_session(access, public_id, need=FEEDBACK_READERS)
     page = paginate(request, feedback.feedback_list(session))
     context = {
         "access": access, "community": access.community, "session": session, "page": page,

@@ -255,9 +255,10 @@ def _rare_attributes_blanked(table: SurveyTable) -> SurveyTable:
     return replace(table, rows=rows)
 
 
-def responses_csv(table: SurveyTable) -> bytes:
-    """The wide CSV (UTF-8 without a byte order mark, so R's ``read.csv`` and SPSS read
-    the first column's name as it is)."""
+def responses_csv(table) -> bytes:
+    """``table.csv_rows`` (a survey's, or the session feedback's) as the wide CSV:
+    UTF-8 without a byte order mark, so R's ``read.csv`` and SPSS read the first
+    column's name as it is."""
     out = io.StringIO(newline="")
     csv.writer(out, lineterminator="\r\n").writerows(table.csv_rows)
     return out.getvalue().encode("utf-8")

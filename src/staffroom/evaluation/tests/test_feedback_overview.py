@@ -145,6 +145,10 @@ def test_hub_evaluator_opens_the_answers_the_overview_links_to(client, world):
     results = reverse("evaluation:feedback_results", args=[world.hidden.slug, session.public_id])
     assert f'href="{results}"' in client.get(overview_url(world.hidden)).content.decode()
     assert client.get(results).status_code == 200
+    # The session page's panel, where the facilitators' summary is, shows it and the
+    # same link to them: one rule for who reads the answers.
+    page = reverse("meetings:session_detail", args=[world.hidden.slug, session.public_id])
+    assert f'href="{results}"' in client.get(page).content.decode()
 
 
 def test_community_home_links_to_the_overview_for_those_who_manage_surveys(client, world):
