@@ -10,8 +10,9 @@ None of the items is taken from a published scale. The validated instruments in 
 area are named in the instrument's description instead: they are copyrighted and not
 openly licensed, so we may not ship their items.
 
-``session_feedback`` replaces the short form after a session (``meetings.Feedback``);
-its answers move over field by field:
+``session_feedback`` replaced the sessions part's short form after a session (the model
+``meetings.Feedback``, gone since migration meetings 0006); evaluation migration 0006 moved
+its answers to ``SessionFeedback`` field by field:
 
 ============================  ==============================================
 ``meetings.Feedback``         ``session_feedback`` field
@@ -20,8 +21,8 @@ its answers move over field by field:
                               labels ("Not useful" ... "Extremely useful")
 ``will_use`` (text)           ``will_use``: "What will you use from this session?"
 ``change`` (text)             ``change``: "What would you change or improve?"
-``session``, ``user``         not fields: the survey response records them
-``created_at``                not a field: the response's submission time
+``session``, ``user``         ``SessionFeedback.session`` and ``.user``
+``created_at``                ``SessionFeedback.created_at`` (and ``updated_at``)
 ============================  ==============================================
 
 ``overall``, ``overall_why``, ``will_apply``, ``pace`` and ``most_useful`` are new and
@@ -30,6 +31,7 @@ stay blank in migrated answers; the ``session_value`` score (mean of ``overall``
 gives no score, while its ``usefulness`` keeps its meaning.
 """
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -167,4 +169,11 @@ def library_get(key: str) -> LibraryInstrument:
 def library_dictionary(key: str, language: str | None = None) -> Dictionary:
     """The parsed data dictionary of instrument ``key`` in ``language`` (default: the
     active language; English when the library has no file in that language)."""
-    return dictionary_read_path(library_get(key).path_for(language))
+    return _parsed(library_get(key).path_for(language))
+
+
+@functools.cache
+def _parsed(path: Path) -> Dictionary:
+    # The files ship with the code and a Dictionary is frozen: the form after a session
+    # asks for one on every session page, so each file is parsed once per process.
+    return dictionary_read_path(path)

@@ -24,8 +24,8 @@ from staffroom.core.email import email_is_suppressed
 from staffroom.meetings.models import Session
 
 FOLLOW_UP_DELAY = dt.timedelta(minutes=30)
-# A task that wakes this much early still runs; earlier, the session was moved later
-# and the task waits again.
+# A task that wakes this much early (a worker's clock ahead of the database's) still
+# runs; earlier, it waits for the end again.
 TOLERANCE = dt.timedelta(minutes=5)
 
 logger = logging.getLogger(__name__)
